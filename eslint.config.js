@@ -1,0 +1,54 @@
+import js from '@eslint/js'
+import pluginQuery from '@tanstack/eslint-plugin-query'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import importX from 'eslint-plugin-import-x'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+// One-way imports between the top-level folders of src (see README "Architecture").
+const boundaries = [
+    { target: './src/contract', from: './src', except: ['./contract'], message: 'contract/ is a leaf.' },
+    { target: './src/schema', from: './src', except: ['./schema', './contract'], message: 'schema/ is pure.' },
+    { target: './src/api', from: './src', except: ['./api', './schema', './contract'] },
+    { target: './src/form', from: './src', except: ['./form', './schema', './contract'], message: 'form/ takes data as props.' },
+    { target: './src/url', from: './src', except: ['./url', './schema', './contract'] },
+    { target: './src/embed', from: './src', except: ['./embed', './schema', './contract', './url'] },
+]
+
+export default tseslint.config(
+    { ignores: ['dist', 'dist-*', 'node_modules', 'playwright-report', 'test-results', 'bench-results', 'coverage'] },
+    js.configs.recommended,
+    ...tseslint.configs.strictTypeChecked,
+    ...tseslint.configs.stylisticTypeChecked,
+    ...pluginQuery.configs['flat/recommended'],
+    {
+        languageOptions: {
+            parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+            globals: { ...globals.browser, ...globals.node },
+        },
+        plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+        settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+        rules: {
+            ...reactHooks.configs.recommended.rules,
+            'no-console': 'error',
+            'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+            'import-x/no-default-export': 'error',
+            '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+            '@typescript-eslint/consistent-type-definitions': 'off',
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+        },
+    },
+    {
+        files: ['*.config.ts', '*.config.js'],
+        rules: { 'import-x/no-default-export': 'off' },
+    },
+    {
+        files: ['**/*.js'],
+        ...tseslint.configs.disableTypeChecked,
+    },
+    {
+        files: ['scripts/**', 'server/**', 'fake-posthog/**', 'e2e/**', 'bench/**'],
+        rules: { 'no-console': 'off' },
+    }
+)

@@ -1,0 +1,30 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+    plugins: [react()],
+    server: { host: '127.0.0.1', port: 5173, strictPort: true },
+    preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+    build: { target: 'es2022', sourcemap: true },
+    test: {
+        projects: [
+            {
+                extends: true,
+                test: {
+                    name: 'unit',
+                    environment: 'node',
+                    include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'fake-posthog/**/*.test.ts', 'scripts/**/*.test.ts'],
+                },
+            },
+            {
+                extends: true,
+                test: {
+                    name: 'components',
+                    environment: 'jsdom',
+                    include: ['src/**/*.test.tsx'],
+                    setupFiles: ['./src/testSetup.ts'],
+                },
+            },
+        ],
+    },
+})
