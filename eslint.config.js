@@ -36,12 +36,17 @@ export default tseslint.config(
             'import-x/no-default-export': 'error',
             '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
             '@typescript-eslint/consistent-type-definitions': 'off',
-            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
         },
     },
     {
         files: ['*.config.ts', '*.config.js'],
         rules: { 'import-x/no-default-export': 'off' },
+    },
+    {
+        // expect.any() and friends are typed any by design.
+        files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**'],
+        rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
     },
     {
         files: ['**/*.js'],

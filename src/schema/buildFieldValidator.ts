@@ -1,0 +1,51 @@
+import * as z from 'zod/mini'
+
+import type { Field } from './fieldModel.ts'
+import { characterCount } from './formValues.ts'
+
+// PostHog parses ids with Python's uuid.UUID: hyphenated or 32 bare hex digits, any version.
+const UUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i
+
+export const UUID_EXAMPLE = '0b7a3b2e-58c4-4f4e-9a51-1d2f3c4b5a69'
+
+function atMost(max: number, what: string): z.core.$ZodCheck<string> {
+    return z.refine((value: string) => characterCount(value) <= max, {
+        error: (issue) => {
+            const count = typeof issue.input === 'string' ? characterCount(issue.input) : 0
+            return `${what} can be at most ${max} characters; this one has ${count}. Shorten it.`
+        },
+    })
+}
+
+function choiceList(values: readonly string[]): string {
+    return values.join(', ')
+}
+
+/** The zod validator for one non-blank, trimmed value of a field, with messages that say what to do. */
+export function buildFieldValidator(field: Field): z.ZodMiniType {
+    switch (field.kind) {
+        case 'text':
+        case 'longText':
+        case 'secret':
+            return field.maxLength === undefined ? z.string() : z.string().check(atMost(field.maxLength, 'This'))
+        case 'uuid':
+            return z.string().check(z.regex(UUID, `Enter a UUID, like ${UUID_EXAMPLE}.`))
+        case 'enum': {
+            const values = field.options.map((option) => option.value)
+            return z
+                .string()
+                .check(z.refine((value: string) => values.includes(value), `Choose one of: ${choiceList(values)}.`))
+        }
+        case 'constant':
+            return z.literal(field.value, `This must be ${field.value}.`)
+        case 'boolean':
+            return z.enum(['true', 'false'], 'Choose yes or no.')
+        case 'stringList': {
+            const item =
+                field.itemMaxLength === undefined
+                    ? z.string()
+                    : z.string().check(atMost(field.itemMaxLength, 'Each entry'))
+            return z.array(item)
+        }
+    }
+}

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest'
+
+import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from './bundledFieldModel.ts'
+import { compileSchema } from './compileSchema.ts'
+import type { Field } from './fieldModel.ts'
+import { copyBundledDocument } from './testDocuments.ts'
+
+function field(name: string): Field {
+    const found = BUNDLED_FIELD_MODEL.byName.get(name)
+    if (!found) throw new Error(`no field ${name}`)
+    return found
+}
+
+describe('compileSchema on the bundled document', () => {
+    it('compiles all 14 properties with no problems', () => {
+        expect(BUNDLED_FIELD_MODEL.fields).toHaveLength(14)
+    })
+
+    it.each([
+        ['mode', 'enum'],
+        ['branch', 'text'],
+        ['resume_from_run_id', 'uuid'],
+        ['pending_user_message', 'longText'],
+        ['pending_user_artifact_ids', 'stringList'],
+        ['sandbox_environment_id', 'uuid'],
+        ['pr_authorship_mode', 'enum'],
+        ['run_source', 'enum'],
+        ['signal_report_id', 'text'],
+        ['runtime_adapter', 'constant'],
+        ['model', 'text'],
+        ['reasoning_effort', 'enum'],
+        ['github_user_token', 'secret'],
+        ['initial_permission_mode', 'enum'],
+    ])('%s is a %s field', (name, kind) => {
+        expect(field(name).kind).toBe(kind)
+    })
+
+    it('marks model and runtime_adapter required, and only them', () => {
+        expect(BUNDLED_FIELD_MODEL.fields.filter((f) => f.required).map((f) => f.name)).toEqual([
+            'model',
+            'runtime_adapter',
+        ])
+    })
+
+    it('takes enum options from the component, with human labels and descriptions', () => {
+        const permission = field('initial_permission_mode')
+        expect(permission.kind === 'enum' && permission.options.map((o) => o.value)).toEqual([
+            'default',
+            'acceptEdits',
+            'plan',
+            'bypassPermissions',
+            'auto',
+        ])
+        expect(permission.kind === 'enum' && permission.options[3]).toEqual({
+            value: 'bypassPermissions',
+            label: 'Bypass permissions',
+            description: 'Runs every command and edit without asking. Use with care.',
+        })
+    })
+
+    it('applies the default and strips enum lines from help text', () => {
+        const mode = field('mode')
+        expect(mode.defaultValue).toBe('background')
+        expect(mode.help).toBe(
+            "Execution mode: 'interactive' for user-connected runs, 'background' for autonomous runs"
+        )
+    })
+
+    it('labels fields from their names', () => {
+        expect(field('resume_from_run_id').label).toBe('Resume from run ID')
+        expect(field('github_user_token').label).toBe('GitHub user token')
+        expect(field('pending_user_artifact_ids').label).toBe('Pending user artifact IDs')
+    })
+
+    it('keeps lengths, sensitivity and the fixed runtime', () => {
+        expect(field('branch')).toMatchObject({ maxLength: 255 })
+        expect(field('pending_user_artifact_ids')).toMatchObject({ itemMaxLength: 128 })
+        expect(field('github_user_token').sensitive).toBe(true)
+        expect(BUNDLED_FIELD_MODEL.fields.filter((f) => f.sensitive)).toHaveLength(1)
+        expect(field('runtime_adapter')).toMatchObject({ kind: 'constant', value: 'claude' })
+    })
+
+    it('orders fields by group', () => {
+        expect(BUNDLED_FIELD_MODEL.fields.map((f) => f.group)).toEqual([
+            'run',
+            'run',
+            'run',
+            'run',
+            'run',
+            'prompt',
+            'prompt',
+            'where',
+            'where',
+            'pullRequests',
+            'pullRequests',
+            'source',
+            'source',
+            'resume',
+        ])
+    })
+})
+
+describe('compileSchema on other documents', () => {
+    it('picks up new booleans and enums with no code change', () => {
+        const { document, properties, schemas } = copyBundledDocument()
+        properties['auto_publish'] = { type: 'boolean', nullable: true, description: 'Open a draft PR when done.' }
+        properties['context_window'] = {
+            allOf: [{ $ref: '#/components/schemas/ContextWindowEnum' }],
+            description: 'Context size.\n\n* `200k` - 200k\n* `1m` - 1m',
+        }
+        schemas['ContextWindowEnum'] = {
+            enum: ['200k', '1m'],
+            type: 'string',
+            description: '* `200k` - 200k\n* `1m` - 1m',
+        }
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.ok && result.problems).toEqual([])
+        expect(result.ok && result.model.byName.get('auto_publish')).toMatchObject({
+            kind: 'boolean',
+            defaultValue: '',
+        })
+        expect(result.ok && result.model.byName.get('context_window')).toMatchObject({
+            kind: 'enum',
+            options: [
+                { value: '200k', label: '200K tokens' },
+                { value: '1m', label: '1M tokens' },
+            ],
+        })
+    })
+
+    it('understands OpenAPI 3.1 nullable forms', () => {
+        const { document, properties, schemas } = copyBundledDocument()
+        schemas['NullEnum'] = { enum: [null] }
+        properties['branch'] = { type: ['string', 'null'], maxLength: 255 }
+        properties['pr_authorship_mode'] = {
+            oneOf: [{ $ref: '#/components/schemas/PrAuthorshipModeEnum' }, { $ref: '#/components/schemas/NullEnum' }],
+        }
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.ok && result.problems).toEqual([])
+        expect(result.ok && result.model.byName.get('branch')?.kind).toBe('text')
+        expect(result.ok && result.model.byName.get('pr_authorship_mode')?.kind).toBe('enum')
+    })
+
+    it.each([
+        ['an integer', { type: 'integer' }, 'The type "integer" is not supported'],
+        ['an unknown keyword', { type: 'string', pattern: '^a' }, 'The keyword "pattern" is not supported'],
+        ['an unknown format', { type: 'string', format: 'date-time' }, 'The format "date-time" is not supported'],
+        ['an object', { type: 'object', properties: {} }, 'The keyword "properties" is not supported'],
+        ['an allOf of two', { allOf: [{ type: 'string' }, { maxLength: 2 }] }, 'allOf is supported only'],
+        ['a remote ref', { $ref: 'https://example.com/x.json' }, 'Only local references'],
+        ['a dangling ref', { $ref: '#/components/schemas/Nope' }, 'points to no schema'],
+        ['a numeric enum', { enum: [1, 2] }, 'Only enums of strings'],
+        ['an array of objects', { type: 'array', items: { type: 'object' } }, 'Only arrays of plain strings'],
+        ['a non-object', 'string', 'not an object'],
+        ['a union', { oneOf: [{ type: 'string' }, { type: 'boolean' }] }, 'oneOf is supported only'],
+    ])('reports %s and skips the property', (_, schema, message) => {
+        const { document, properties } = copyBundledDocument()
+        properties['extra'] = schema
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.ok).toBe(true)
+        expect(result.problems).toEqual([expect.objectContaining({ message: expect.stringContaining(message) })])
+        expect(result.ok && result.model.byName.has('extra')).toBe(false)
+    })
+
+    it.each(['__proto__', 'constructor', 'prototype', 'a.b', '$x'])('refuses the property name %s', (name) => {
+        const { document, schema } = copyBundledDocument()
+        const properties = Object.create(null) as Record<string, unknown>
+        Object.assign(properties, schema['properties'])
+        Object.defineProperty(properties, name, { value: { type: 'string' }, enumerable: true })
+        schema['properties'] = properties
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.problems).toEqual([
+            expect.objectContaining({ message: expect.stringContaining('cannot be used') }),
+        ])
+    })
+
+    it('fails when a required property cannot be compiled', () => {
+        const { document, properties } = copyBundledDocument()
+        properties['model'] = { type: 'integer' }
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.ok).toBe(false)
+        expect(result.problems.map((p) => p.message)).toContain(
+            '"model" is required, so runs cannot be started from this schema.'
+        )
+    })
+
+    it.each([
+        ['not an object', 'garbage'],
+        ['without the schema', { components: { schemas: {} } }],
+        ['without properties', { components: { schemas: { ClaudeTaskRunCreateSchema: { type: 'object' } } } }],
+    ])('fails clearly on a document %s', (_, document) => {
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.ok).toBe(false)
+        expect(result.problems[0]?.message).toMatch(/\w/)
+    })
+
+    it('reports a default that is not an enum value', () => {
+        const { document, properties } = copyBundledDocument()
+        properties['mode'] = { allOf: [{ $ref: '#/components/schemas/TaskExecutionModeEnum' }], default: 'turbo' }
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.problems).toEqual([expect.objectContaining({ path: 'properties/mode/default' })])
+    })
+
+    it('skips read-only properties quietly', () => {
+        const { document, properties } = copyBundledDocument()
+        properties['id'] = { type: 'string', readOnly: true }
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.problems).toEqual([])
+        expect(result.ok && result.model.byName.has('id')).toBe(false)
+    })
+})

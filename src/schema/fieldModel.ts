@@ -1,0 +1,87 @@
+// The closed set of field kinds a schema property compiles to; each has exactly one renderer.
+export const FIELD_KINDS = ['text', 'longText', 'uuid', 'enum', 'constant', 'boolean', 'stringList', 'secret'] as const
+export type FieldKind = (typeof FIELD_KINDS)[number]
+
+export type FieldGroupId = 'run' | 'prompt' | 'where' | 'pullRequests' | 'source' | 'resume' | 'other'
+
+export interface EnumOption {
+    value: string
+    label: string
+    description: string
+}
+
+interface FieldBase {
+    /** The schema property name, also the form value key and the request body key. */
+    name: string
+    label: string
+    help: string
+    /** Required by the schema itself; rules may add more (see ResolvedField.required). */
+    required: boolean
+    /** writeOnly in the schema: never in a URL, draft, embed message, log or cache. */
+    sensitive: boolean
+    group: FieldGroupId
+}
+
+export interface TextField extends FieldBase {
+    kind: 'text' | 'longText' | 'secret'
+    maxLength: number | undefined
+    minLength: number | undefined
+    defaultValue: string
+}
+
+export interface UuidField extends FieldBase {
+    kind: 'uuid'
+    defaultValue: string
+}
+
+export interface EnumField extends FieldBase {
+    kind: 'enum'
+    options: readonly EnumOption[]
+    defaultValue: string
+}
+
+export interface ConstantField extends FieldBase {
+    kind: 'constant'
+    value: string
+    option: EnumOption
+    defaultValue: string
+}
+
+export interface BooleanField extends FieldBase {
+    kind: 'boolean'
+    /** '' means "leave it to the server" (the property is omitted). */
+    defaultValue: BooleanFormValue
+}
+
+export interface StringListField extends FieldBase {
+    kind: 'stringList'
+    itemMaxLength: number | undefined
+    defaultValue: readonly string[]
+}
+
+export type Field = TextField | UuidField | EnumField | ConstantField | BooleanField | StringListField
+
+export type BooleanFormValue = '' | 'true' | 'false'
+
+/** Form values are strings (or string lists) keyed by property name; confirmations are booleans. */
+export type FormValue = string | readonly string[] | boolean
+export type FormValues = Record<string, FormValue>
+
+export interface FieldModel {
+    /** The schema name the model was compiled from, e.g. ClaudeTaskRunCreateSchema. */
+    schemaName: string
+    /** Fields in display order (grouped). */
+    fields: readonly Field[]
+    byName: ReadonlyMap<string, Field>
+}
+
+export interface SchemaProblem {
+    /** JSON pointer-ish location, e.g. properties/foo/oneOf. */
+    path: string
+    message: string
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+/** The JSON body sent to POST …/tasks/{id}/run/. */
+export type RunRequestBody = Record<string, string | boolean | string[]>

@@ -1,0 +1,111 @@
+import type { ModelChoice } from '../contract/bundledModelCatalog.ts'
+
+// The properties the rules below refer to: typed constants, so the rules read as data.
+export const FIELD = {
+    model: 'model',
+    reasoningEffort: 'reasoning_effort',
+    runtimeAdapter: 'runtime_adapter',
+    initialPermissionMode: 'initial_permission_mode',
+    mode: 'mode',
+    message: 'pending_user_message',
+    artifactIds: 'pending_user_artifact_ids',
+    runSource: 'run_source',
+    signalReportId: 'signal_report_id',
+    prAuthorshipMode: 'pr_authorship_mode',
+    githubUserToken: 'github_user_token',
+} as const
+
+export interface Condition {
+    field: string
+    equals: string
+}
+
+/** Shows `field` only while `when` holds; a hidden field's value is never validated or sent. */
+export interface VisibilityRule {
+    field: string
+    when: Condition
+    requiredWhenShown: boolean
+}
+
+/** Restricts an enum to what the chosen model supports (reasoning effort per model). */
+export interface EffortRule {
+    field: string
+    modelField: string
+}
+
+/** A value that needs an explicit "I understand" before submit. */
+export interface ConfirmationRule {
+    field: string
+    value: string
+    message: string
+}
+
+/** While `when` holds, `field` may only take one of `allowed`. */
+export interface RestrictionRule {
+    field: string
+    when: Condition
+    allowed: readonly string[]
+    message: string
+}
+
+/** A non-blocking hint shown beside `field`. */
+export interface WarningRule {
+    field: string
+    when: Condition
+    ifBlank: string
+    message: string
+}
+
+export const VISIBILITY_RULES: readonly VisibilityRule[] = [
+    { field: FIELD.signalReportId, when: { field: FIELD.runSource, equals: 'signal_report' }, requiredWhenShown: true },
+    { field: FIELD.githubUserToken, when: { field: FIELD.prAuthorshipMode, equals: 'user' }, requiredWhenShown: false },
+]
+
+export const EFFORT_RULES: readonly EffortRule[] = [{ field: FIELD.reasoningEffort, modelField: FIELD.model }]
+
+export const CONFIRMATION_RULES: readonly ConfirmationRule[] = [
+    {
+        field: FIELD.initialPermissionMode,
+        value: 'bypassPermissions',
+        message: 'I understand the agent will run commands and edit files without asking for permission.',
+    },
+]
+
+export const RESTRICTION_RULES: readonly RestrictionRule[] = [
+    {
+        field: FIELD.prAuthorshipMode,
+        when: { field: FIELD.runSource, equals: 'signal_report' },
+        allowed: ['bot'],
+        message:
+            'Runs from a signal report always open pull requests as the bot. Choose the bot, or change the run source.',
+    },
+]
+
+export const WARNING_RULES: readonly WarningRule[] = [
+    {
+        field: FIELD.message,
+        when: { field: FIELD.mode, equals: 'interactive' },
+        ifBlank: FIELD.message,
+        message: 'Interactive runs without a message start idle until you write to them.',
+    },
+]
+
+/** What the rules need besides the form values. */
+export interface RuleContext {
+    models: readonly ModelChoice[]
+}
+
+/** The form values that decide which fields show and how: watch only these, so typing elsewhere stays cheap. */
+export function ruleDependencies(): string[] {
+    const names = new Set<string>()
+    for (const rule of VISIBILITY_RULES) names.add(rule.when.field)
+    for (const rule of EFFORT_RULES) names.add(rule.modelField)
+    for (const rule of CONFIRMATION_RULES) names.add(rule.field)
+    for (const rule of RESTRICTION_RULES) names.add(rule.when.field)
+    return [...names]
+}
+
+/** The form key that holds a confirmation checkbox; "$" cannot start a schema property name. */
+export function confirmationKey(field: string): string {
+    return `$confirm_${field}`
+}

@@ -1,0 +1,109 @@
+import type { EnumOption, Field, FieldModel, FormValues } from './fieldModel.ts'
+import {
+    CONFIRMATION_RULES,
+    confirmationKey,
+    EFFORT_RULES,
+    RESTRICTION_RULES,
+    type Condition,
+    type ConfirmationRule,
+    type RuleContext,
+    VISIBILITY_RULES,
+} from './fieldRules.ts'
+import { readString } from './formValues.ts'
+
+/** A field as it stands for the current values: what to offer, whether it is needed, whether it can be used. */
+export interface ResolvedField {
+    field: Field
+    required: boolean
+    /** For enums: the options that may be chosen now (a subset of field.options). */
+    options: readonly EnumOption[]
+    /** Set when the field is shown but cannot take a value now; its value is not sent. */
+    unavailableReason: string | undefined
+    /** Why a value outside `options` is refused, said so the user knows what to pick. */
+    restrictionMessage: string | undefined
+    /** Set when the current value needs an explicit confirmation. */
+    confirmation: { key: string; message: string } | undefined
+}
+
+function holds(condition: Condition, values: FormValues): boolean {
+    return readString(values, condition.field) === condition.equals
+}
+
+function isShown(field: Field, values: FormValues): boolean {
+    return VISIBILITY_RULES.every((rule) => rule.field !== field.name || holds(rule.when, values))
+}
+
+function isRequired(field: Field): boolean {
+    return field.required || VISIBILITY_RULES.some((rule) => rule.field === field.name && rule.requiredWhenShown)
+}
+
+function effortOptions(
+    field: Field,
+    values: FormValues,
+    context: RuleContext
+): { options: readonly EnumOption[]; unavailableReason: string | undefined; message: string } | undefined {
+    const rule = EFFORT_RULES.find((candidate) => candidate.field === field.name)
+    if (!rule || field.kind !== 'enum') return undefined
+    const model = readString(values, rule.modelField).trim()
+    if (model === '') {
+        return {
+            options: [],
+            unavailableReason: 'Choose a model first: the efforts on offer depend on it.',
+            message: '',
+        }
+    }
+    // PostHog allows no effort at all for a model it does not know.
+    const supported = context.models.find((choice) => choice.model === model)?.supportedEfforts ?? []
+    const options = field.options.filter((option) => supported.includes(option.value))
+    if (options.length === 0) {
+        return { options, unavailableReason: `${model} has no reasoning effort control, so none is sent.`, message: '' }
+    }
+    const labels = options.map((option) => option.label.toLowerCase()).join(', ')
+    const message = `${model} supports only these efforts: ${labels}. Choose one of them, or leave it empty.`
+    return { options, unavailableReason: undefined, message }
+}
+
+function findConfirmation(field: Field, values: FormValues): ConfirmationRule | undefined {
+    return CONFIRMATION_RULES.find((rule) => rule.field === field.name && readString(values, field.name) === rule.value)
+}
+
+function restriction(
+    field: Field,
+    values: FormValues
+): { options: readonly EnumOption[]; unavailableReason: undefined; message: string } | undefined {
+    if (field.kind !== 'enum') return undefined
+    const rule = RESTRICTION_RULES.find((candidate) => candidate.field === field.name && holds(candidate.when, values))
+    return rule
+        ? {
+              options: field.options.filter((option) => rule.allowed.includes(option.value)),
+              unavailableReason: undefined,
+              message: rule.message,
+          }
+        : undefined
+}
+
+/** Resolves the model against the current values: the fields to show, in order, each with its current state. */
+export function resolveFields(model: FieldModel, values: FormValues, context: RuleContext): ResolvedField[] {
+    const resolved: ResolvedField[] = []
+    for (const field of model.fields) {
+        if (!isShown(field, values)) continue
+        const narrowed = effortOptions(field, values, context) ?? restriction(field, values)
+        const confirmation = findConfirmation(field, values)
+        resolved.push({
+            field,
+            required: isRequired(field),
+            options: narrowed?.options ?? (field.kind === 'enum' ? field.options : []),
+            unavailableReason: narrowed?.unavailableReason,
+            restrictionMessage: narrowed?.message,
+            confirmation: confirmation
+                ? { key: confirmationKey(field.name), message: confirmation.message }
+                : undefined,
+        })
+    }
+    return resolved
+}
+
+/** The fields whose values go into the request: shown and usable. */
+export function activeFields(model: FieldModel, values: FormValues, context: RuleContext): ResolvedField[] {
+    return resolveFields(model, values, context).filter((entry) => entry.unavailableReason === undefined)
+}
