@@ -11,7 +11,12 @@ const boundaries = [
     { target: './src/contract', from: './src', except: ['./contract'], message: 'contract/ is a leaf.' },
     { target: './src/schema', from: './src', except: ['./schema', './contract'], message: 'schema/ is pure.' },
     { target: './src/api', from: './src', except: ['./api', './schema', './contract'] },
-    { target: './src/form', from: './src', except: ['./form', './schema', './contract'], message: 'form/ takes data as props.' },
+    {
+        target: './src/form',
+        from: './src',
+        except: ['./form', './schema', './contract'],
+        message: 'form/ takes data as props.',
+    },
     { target: './src/url', from: './src', except: ['./url', './schema', './contract'] },
     { target: './src/embed', from: './src', except: ['./embed', './schema', './contract', './url'] },
 ]

@@ -13,7 +13,12 @@ export default defineConfig({
                 test: {
                     name: 'unit',
                     environment: 'node',
-                    include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'fake-posthog/**/*.test.ts', 'scripts/**/*.test.ts'],
+                    include: [
+                        'src/**/*.test.ts',
+                        'server/**/*.test.ts',
+                        'fake-posthog/**/*.test.ts',
+                        'scripts/**/*.test.ts',
+                    ],
                 },
             },
             {

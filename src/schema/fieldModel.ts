@@ -65,7 +65,8 @@ export type BooleanFormValue = '' | 'true' | 'false'
 
 /** Form values are strings (or string lists) keyed by property name; confirmations are booleans. */
 export type FormValue = string | readonly string[] | boolean
-export type FormValues = Record<string, FormValue>
+// Partial by nature: react-hook-form reports values of fields it has not seen yet as undefined.
+export type FormValues = Record<string, FormValue | undefined>
 
 export interface FieldModel {
     /** The schema name the model was compiled from, e.g. ClaudeTaskRunCreateSchema. */

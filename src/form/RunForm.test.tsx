@@ -1,0 +1,111 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+
+import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from '../schema/bundledFieldModel.ts'
+import { compileSchema } from '../schema/compileSchema.ts'
+import { defaultFormValues } from '../schema/defaultFormValues.ts'
+import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
+import { copyBundledDocument, TEST_CONTEXT } from '../schema/testDocuments.ts'
+import { RunForm, type ServerFieldErrors } from './RunForm.tsx'
+
+const TARGET = { host: 'https://us.posthog.com', projectId: '1', taskId: 't' }
+
+function renderForm(
+    options: {
+        model?: FieldModel
+        values?: FormValues
+        serverErrors?: ServerFieldErrors
+        locked?: string[]
+    } = {}
+) {
+    const model = options.model ?? BUNDLED_FIELD_MODEL
+    const onSubmit = vi.fn()
+    const props = {
+        model,
+        context: TEST_CONTEXT,
+        defaultValues: { ...defaultFormValues(model), ...options.values },
+        onSubmit,
+        target: TARGET,
+        lockedFields: new Set(options.locked ?? []),
+    }
+    const view = render(<RunForm {...props} serverErrors={options.serverErrors} />)
+    return { onSubmit, view, props }
+}
+
+describe('RunForm', () => {
+    it('submits the request body, without the values of hidden fields', async () => {
+        const user = userEvent.setup()
+        const { onSubmit } = renderForm({ values: { model: 'claude-sonnet-5' } })
+        await user.selectOptions(screen.getByLabelText(/^PR authorship mode/), 'user')
+        await user.type(screen.getByLabelText(/^GitHub user token/), 'ghp_x')
+        await user.selectOptions(screen.getByLabelText(/^PR authorship mode/), 'bot')
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        await waitFor(() => {
+            expect(onSubmit).toHaveBeenCalledTimes(1)
+        })
+        expect(onSubmit.mock.calls[0]?.[0]).toEqual({
+            model: 'claude-sonnet-5',
+            mode: 'background',
+            runtime_adapter: 'claude',
+            pr_authorship_mode: 'bot',
+        })
+    })
+
+    it('puts a server error on its field, focuses it and keeps what was typed', async () => {
+        const { view, props } = renderForm({ values: { model: 'claude-sonnet-5', branch: 'feature/x' } })
+        view.rerender(
+            <RunForm {...props} serverErrors={{ id: 1, errors: new Map([['branch', 'Branch does not exist.']]) }} />
+        )
+        const branch = screen.getByLabelText(/^Branch/)
+        await waitFor(() => {
+            expect(branch).toHaveFocus()
+        })
+        expect(branch).toHaveAccessibleDescription(expect.stringContaining('Branch does not exist.'))
+        expect(branch).toHaveValue('feature/x')
+        expect(screen.getByRole('alert')).toHaveTextContent('Branch does not exist.')
+    })
+
+    it('shows locked fields read-only and still submits them', async () => {
+        const user = userEvent.setup()
+        const { onSubmit } = renderForm({ values: { model: 'claude-opus-4-5', branch: 'main' }, locked: ['branch'] })
+        expect(screen.getByLabelText(/^Branch/)).toHaveAttribute('readonly')
+        expect(screen.getByLabelText(/^Branch/)).toHaveValue('main')
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        await waitFor(() => {
+            expect(onSubmit).toHaveBeenCalledTimes(1)
+        })
+        expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ branch: 'main' })
+    })
+
+    it('renders and validates new schema properties with no code change', async () => {
+        const user = userEvent.setup()
+        const { document, properties, schemas } = copyBundledDocument()
+        properties['auto_publish'] = { type: 'boolean', nullable: true, description: 'Open a draft PR when done.' }
+        properties['context_window'] = {
+            allOf: [{ $ref: '#/components/schemas/ContextWindowEnum' }],
+            description: 'How much the model can read at once.',
+        }
+        schemas['ContextWindowEnum'] = {
+            enum: ['200k', '1m'],
+            type: 'string',
+            description: '* `200k` - 200k\n* `1m` - 1m',
+        }
+        const compiled = compileSchema(document, RUN_SCHEMA_NAME)
+        if (!compiled.ok) throw new Error('compile failed')
+        const { onSubmit } = renderForm({
+            model: compiled.model,
+            values: { model: 'claude-sonnet-5', context_window: '2m' },
+        })
+        expect(screen.getByRole('group', { name: 'Auto publish' })).toBeVisible()
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        expect(await screen.findByText('Choose one of: 200k, 1m.')).toBeVisible()
+        await user.selectOptions(screen.getByLabelText(/^Context window/), '1m')
+        await user.click(screen.getByRole('radio', { name: 'Yes' }))
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        await waitFor(() => {
+            expect(onSubmit).toHaveBeenCalledTimes(1)
+        })
+        expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ context_window: '1m', auto_publish: true })
+    })
+})

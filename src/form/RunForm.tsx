@@ -1,0 +1,180 @@
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema'
+import { useEffect, useImperativeHandle, useMemo, useState, type ReactNode, type Ref } from 'react'
+import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form'
+
+import { buildFormSchema } from '../schema/buildFormSchema.ts'
+import type { RunTarget } from '../schema/buildCurlCommand.ts'
+import type { FieldModel, FormValues, RunRequestBody } from '../schema/fieldModel.ts'
+import { FIELD_GROUPS } from '../schema/fieldLayout.ts'
+import { ruleDependencies, type RuleContext } from '../schema/fieldRules.ts'
+import { resolveFields } from '../schema/resolveFields.ts'
+import { FieldRow } from './FieldRow.tsx'
+import type { FieldPicker } from './formTypes.ts'
+import { RequestPreview } from './RequestPreview.tsx'
+
+/** Field errors from the server, applied each time `id` changes. */
+export interface ServerFieldErrors {
+    id: number
+    errors: ReadonlyMap<string, string>
+}
+
+/** What the app may do to the form from outside (embed messages, prefill after load). */
+export interface RunFormHandle {
+    setValues: (values: FormValues) => void
+    submit: () => void
+    getValues: () => FormValues
+}
+
+export interface RunFormProps {
+    model: FieldModel
+    context: RuleContext
+    defaultValues: FormValues
+    onSubmit: (body: RunRequestBody, values: FormValues) => void
+    target: RunTarget
+    serverErrors?: ServerFieldErrors | undefined
+    lockedFields?: ReadonlySet<string> | undefined
+    pickers?: ReadonlyMap<string, FieldPicker> | undefined
+    submitting?: boolean | undefined
+    submitLabel?: string | undefined
+    /** Called on every change without re-rendering the form (drafts). */
+    onValuesChange?: ((values: FormValues) => void) | undefined
+    /** Shown between the fields and the submit button (connection problems, server banners). */
+    notice?: ReactNode
+    ref?: Ref<RunFormHandle> | undefined
+}
+
+const DEPENDENCIES = ruleDependencies()
+const NO_LOCKS: ReadonlySet<string> = new Set()
+const NO_PICKERS: ReadonlyMap<string, FieldPicker> = new Map()
+
+function labelsOf(model: FieldModel, errors: FieldErrors<FormValues>): string[] {
+    return Object.keys(errors).map((name) => model.byName.get(name)?.label ?? 'Confirmation')
+}
+
+/** The run form, generated from the field model; it knows nothing about the network, URLs or embedding. */
+export function RunForm({
+    model,
+    context,
+    defaultValues,
+    onSubmit,
+    target,
+    serverErrors,
+    lockedFields = NO_LOCKS,
+    pickers = NO_PICKERS,
+    submitting = false,
+    submitLabel = 'Start run',
+    onValuesChange,
+    notice,
+    ref,
+}: RunFormProps): ReactNode {
+    const schema = useMemo(() => buildFormSchema(model, context), [model, context])
+    const form = useForm<FormValues, unknown, RunRequestBody>({
+        defaultValues,
+        resolver: standardSchemaResolver(schema),
+        mode: 'onSubmit',
+        reValidateMode: 'onChange',
+    })
+    const { control, handleSubmit, setError, setFocus, subscribe, reset, getValues } = form
+    const [summary, setSummary] = useState('')
+
+    // Only the values the rules read re-render the form; typing elsewhere stays inside its own field.
+    const watched = useWatch({ control, name: DEPENDENCIES })
+    const resolved = useMemo(() => {
+        const values: FormValues = {}
+        DEPENDENCIES.forEach((name, index) => {
+            const value = watched[index]
+            if (value !== undefined) values[name] = value
+        })
+        return resolveFields(model, values, context)
+    }, [model, context, watched])
+
+    useEffect(() => {
+        if (!onValuesChange) return undefined
+        return subscribe({
+            formState: { values: true },
+            callback: ({ values }) => {
+                onValuesChange(values)
+            },
+        })
+    }, [subscribe, onValuesChange])
+
+    useEffect(() => {
+        if (!serverErrors) return
+        let first: string | undefined
+        for (const [name, message] of serverErrors.errors) {
+            setError(name, { type: 'server', message })
+            first ??= name
+        }
+        if (first) setFocus(first)
+    }, [serverErrors, setError, setFocus])
+
+    const submit = handleSubmit(
+        (body) => {
+            setSummary('')
+            if (!submitting) onSubmit(body, getValues())
+        },
+        (errors) => {
+            const labels = labelsOf(model, errors)
+            setSummary(
+                `${labels.length === 1 ? '1 field needs' : `${labels.length} fields need`} attention: ${labels.join(', ')}.`
+            )
+        }
+    )
+
+    useImperativeHandle(
+        ref,
+        () => ({
+            setValues: (values) => {
+                reset({ ...getValues(), ...values }, { keepDefaultValues: true })
+            },
+            submit: () => {
+                void submit()
+            },
+            getValues: () => getValues(),
+        }),
+        [reset, getValues, submit]
+    )
+
+    return (
+        <FormProvider {...form}>
+            <div className="form-layout">
+                <form
+                    className="run-form"
+                    noValidate
+                    aria-label="Run settings"
+                    onSubmit={(event) => {
+                        void submit(event)
+                    }}
+                >
+                    {FIELD_GROUPS.map((group) => {
+                        const fields = resolved.filter((entry) => entry.field.group === group.id)
+                        if (fields.length === 0) return null
+                        return (
+                            <fieldset key={group.id} className="group">
+                                <legend className="group-title">{group.title}</legend>
+                                {fields.map((entry) => (
+                                    <FieldRow
+                                        key={entry.field.name}
+                                        resolved={entry}
+                                        locked={lockedFields.has(entry.field.name)}
+                                        picker={pickers.get(entry.field.name)}
+                                    />
+                                ))}
+                            </fieldset>
+                        )
+                    })}
+                    {notice}
+                    <div className="submit-bar">
+                        <button type="submit" className="button primary" disabled={submitting} aria-busy={submitting}>
+                            {submitting ? 'Starting…' : submitLabel}
+                        </button>
+                        <p className="form-summary" role="status">
+                            {summary}
+                        </p>
+                    </div>
+                </form>
+                <RequestPreview model={model} context={context} target={target} />
+            </div>
+        </FormProvider>
+    )
+}

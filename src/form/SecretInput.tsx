@@ -1,0 +1,39 @@
+import { useState, type ReactNode } from 'react'
+import { useFormContext } from 'react-hook-form'
+
+import type { FormValues } from '../schema/fieldModel.ts'
+import type { FieldRendererProps } from './formTypes.ts'
+
+/** writeOnly values: masked by default, never autofilled or saved by the browser. */
+export function SecretInput({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
+    const { register } = useFormContext<FormValues>()
+    const [revealed, setRevealed] = useState(false)
+    return (
+        <div className="secret">
+            <input
+                id={ids.input}
+                type={revealed ? 'text' : 'password'}
+                className="input mono"
+                autoComplete="off"
+                spellCheck={false}
+                data-sensitive="true"
+                aria-describedby={describedBy || undefined}
+                aria-invalid={invalid}
+                aria-required={resolved.required}
+                {...register(resolved.field.name)}
+            />
+            <button
+                type="button"
+                className="button secondary"
+                aria-pressed={revealed}
+                aria-controls={ids.input}
+                onClick={() => {
+                    setRevealed(!revealed)
+                }}
+            >
+                {revealed ? 'Hide' : 'Show'}
+                <span className="visually-hidden"> {resolved.field.label}</span>
+            </button>
+        </div>
+    )
+}
