@@ -69,9 +69,13 @@ export class FakeState implements FakeStateData {
         return this.tasks.find((task) => task.projectId === projectId && task.id === taskId)
     }
 
-    // newest first, like TaskRunViewSet
+    // newest first, like TaskRunViewSet; among equal timestamps the one added last counts as newer
     listTaskRuns(taskId: string): FakeTaskRun[] {
-        return this.runs.filter((run) => run.task === taskId).sort((a, b) => b.created_at.localeCompare(a.created_at))
+        return this.runs
+            .map((run, index) => ({ run, index }))
+            .filter(({ run }) => run.task === taskId)
+            .sort((a, b) => compareTimestamps(b.run.created_at, a.run.created_at) || b.index - a.index)
+            .map(({ run }) => run)
     }
 
     findLatestRun(taskId: string): FakeTaskRun | undefined {
@@ -93,4 +97,8 @@ export class FakeState implements FakeStateData {
         }
         artifact.expired = true
     }
+}
+
+function compareTimestamps(a: string, b: string): number {
+    return Date.parse(a) - Date.parse(b)
 }

@@ -4,8 +4,8 @@ import { buildHogError, buildNotFoundFailure } from './hogError.ts'
 import type { HttpFailure } from './jsonResponse.ts'
 
 export interface AccessRequirement {
-    // e.g. 'task:read'; ':write' also satisfies ':read'
-    scope: string
+    // e.g. 'task:read'; ':write' also satisfies ':read'; omitted when only authentication matters
+    scope?: string
     // PostHog's own views keep 401; the tasks viewsets list DRF's SessionAuthentication first, which turns it into 403
     family: 'core' | 'product'
     // the raw {project_id} URL segment, when the route has one
@@ -51,7 +51,7 @@ export function authorizeRequest(context: AuthorizeContext, requirement: AccessR
     if (projectId !== undefined && isOutsideScopedTeams(key, projectId)) {
         return refusePermission(`API key does not have access to the requested project: ID ${projectId}.`)
     }
-    if (!hasScope(key, requirement.scope)) {
+    if (requirement.scope !== undefined && !hasScope(key, requirement.scope)) {
         return refusePermission(`API key missing required scope '${requirement.scope}'`)
     }
     if (projectId === undefined) {

@@ -167,7 +167,7 @@ function buildProjects(): FakeProject[] {
             ...organization,
             api_token: 'phc_demoProjectToken0000000000000000000000001',
             timezone: 'Europe/London',
-            created_at: '2025-01-06T09:00:00.000000Z',
+            created_at: '2026-01-06T09:00:00.000000Z',
         },
         {
             id: OTHER_PROJECT_ID,
@@ -176,7 +176,7 @@ function buildProjects(): FakeProject[] {
             ...organization,
             api_token: 'phc_otherProjectToken000000000000000000000002',
             timezone: 'UTC',
-            created_at: '2025-02-10T09:00:00.000000Z',
+            created_at: '2026-02-10T09:00:00.000000Z',
         },
     ]
 }
@@ -235,7 +235,7 @@ function buildTask(seed: TaskSeed): FakeTask {
         json_schema: null,
         internal: false,
         archived: seed.archived ?? false,
-        archived_at: seed.archived === true ? '2025-04-01T12:00:00.000000Z' : null,
+        archived_at: seed.archived === true ? '2026-04-01T12:00:00.000000Z' : null,
         created_at: seed.createdAt,
         updated_at: seed.createdAt,
         last_activity_at: seed.createdAt,
@@ -256,7 +256,7 @@ function buildTasks(): FakeTask[] {
             description:
                 'The `login.spec.ts` e2e test fails about one run in ten on CI with a timeout waiting for the dashboard. Find the race and make the test deterministic.',
             repository: 'acme/web-app',
-            createdAt: '2025-05-01T08:30:00.000000Z',
+            createdAt: '2026-05-01T08:30:00.000000Z',
         },
         {
             id: DEMO_TASK_IDS.csvExport,
@@ -266,7 +266,7 @@ function buildTasks(): FakeTask[] {
             description:
                 'Users want to download the table behind a trends insight. Add an "Export CSV" action that respects the current date range and breakdown.',
             repository: 'acme/analytics',
-            createdAt: '2025-05-03T10:00:00.000000Z',
+            createdAt: '2026-05-03T10:00:00.000000Z',
         },
         {
             id: DEMO_TASK_IDS.reactUpgrade,
@@ -276,7 +276,7 @@ function buildTasks(): FakeTask[] {
             description:
                 'Bump react and react-dom to 19, replace removed APIs (string refs, legacy context) and fix the type errors.',
             repository: 'acme/web-app',
-            createdAt: '2025-05-05T14:15:00.000000Z',
+            createdAt: '2026-05-05T14:15:00.000000Z',
         },
         {
             id: DEMO_TASK_IDS.slowFunnels,
@@ -286,7 +286,7 @@ function buildTasks(): FakeTask[] {
             description:
                 'Funnels over 90 days take more than 30 s for large teams. Profile the generated ClickHouse SQL and propose an index or rewrite.',
             repository: 'acme/analytics',
-            createdAt: '2025-05-07T09:45:00.000000Z',
+            createdAt: '2026-05-07T09:45:00.000000Z',
         },
         {
             id: DEMO_TASK_IDS.flagDocs,
@@ -296,7 +296,7 @@ function buildTasks(): FakeTask[] {
             description:
                 'Write reference docs with examples for the percentage rollout and release-condition endpoints.',
             repository: 'acme/docs',
-            createdAt: '2025-05-09T16:20:00.000000Z',
+            createdAt: '2026-05-09T16:20:00.000000Z',
         },
         {
             id: DEMO_TASK_IDS.billingDeadCode,
@@ -306,7 +306,7 @@ function buildTasks(): FakeTask[] {
             description:
                 'The old invoice renderer and the v1 pricing tables are unused since the migration. Delete them and their tests.',
             repository: 'acme/billing',
-            createdAt: '2025-05-12T11:05:00.000000Z',
+            createdAt: '2026-05-12T11:05:00.000000Z',
         },
         {
             id: DEMO_TASK_IDS.darkMode,
@@ -316,7 +316,7 @@ function buildTasks(): FakeTask[] {
             description:
                 'The settings page ignores the theme toggle. Use the design tokens so it follows the dark theme.',
             repository: 'acme/web-app',
-            createdAt: '2025-05-14T13:40:00.000000Z',
+            createdAt: '2026-05-14T13:40:00.000000Z',
         },
         {
             id: DEMO_TASK_IDS.signupWebhook,
@@ -326,7 +326,7 @@ function buildTasks(): FakeTask[] {
             description:
                 'Signals show a spike of TypeError in the signup webhook when the identity provider omits the email. Guard against it and add a test.',
             repository: 'acme/web-app',
-            createdAt: '2025-05-16T07:55:00.000000Z',
+            createdAt: '2026-05-16T07:55:00.000000Z',
             originProduct: 'signal_report',
             signalReport: DEMO_SIGNAL_REPORT_IDS.signupEmails,
         },
@@ -337,7 +337,7 @@ function buildTasks(): FakeTask[] {
             title: 'Spike: GraphQL gateway',
             description: 'Prototype a GraphQL gateway in front of the query API. Archived: we kept REST.',
             repository: 'acme/web-app',
-            createdAt: '2025-03-01T10:00:00.000000Z',
+            createdAt: '2026-03-01T10:00:00.000000Z',
             archived: true,
         },
         {
@@ -347,7 +347,7 @@ function buildTasks(): FakeTask[] {
             title: 'Rotate staging TLS certificates',
             description: 'Automate the yearly rotation of the staging certificates with cert-manager.',
             repository: 'acme/infra',
-            createdAt: '2025-04-20T09:00:00.000000Z',
+            createdAt: '2026-04-20T09:00:00.000000Z',
         },
         {
             id: DEMO_TASK_IDS.otherProjectMerges,
@@ -356,7 +356,7 @@ function buildTasks(): FakeTask[] {
             title: 'Tune ClickHouse merges',
             description: 'Reduce the number of parts on the events table by tuning merge settings.',
             repository: 'acme/infra',
-            createdAt: '2025-04-22T09:00:00.000000Z',
+            createdAt: '2026-04-22T09:00:00.000000Z',
         },
     ].map(buildTask)
 }
@@ -417,8 +417,8 @@ function buildRuns(): FakeTaskRun[] {
             branch: 'main',
             model: 'claude-sonnet-4-6',
             reasoningEffort: 'medium',
-            createdAt: '2025-05-01T09:00:00.000000Z',
-            completedAt: '2025-05-01T09:04:12.000000Z',
+            createdAt: '2026-05-01T09:00:00.000000Z',
+            completedAt: '2026-05-01T09:04:12.000000Z',
         },
         {
             id: DEMO_RUN_IDS.flakyLoginFailed,
@@ -427,8 +427,8 @@ function buildRuns(): FakeTaskRun[] {
             branch: 'main',
             model: 'claude-opus-4-5',
             reasoningEffort: 'high',
-            createdAt: '2025-05-02T10:00:00.000000Z',
-            completedAt: '2025-05-02T10:21:40.000000Z',
+            createdAt: '2026-05-02T10:00:00.000000Z',
+            completedAt: '2026-05-02T10:21:40.000000Z',
             errorMessage: 'Sandbox exited with code 1 while running `pnpm test:e2e`.',
         },
         {
@@ -438,8 +438,8 @@ function buildRuns(): FakeTaskRun[] {
             branch: 'fix/flaky-login-test',
             model: 'claude-sonnet-5',
             reasoningEffort: 'max',
-            createdAt: '2025-05-03T11:00:00.000000Z',
-            completedAt: '2025-05-03T11:37:05.000000Z',
+            createdAt: '2026-05-03T11:00:00.000000Z',
+            completedAt: '2026-05-03T11:37:05.000000Z',
             prUrl: 'https://github.com/acme/web-app/pull/482',
             message: 'Wait for the session cookie instead of a fixed timeout.',
         },
@@ -450,8 +450,8 @@ function buildRuns(): FakeTaskRun[] {
             branch: 'main',
             model: 'claude-opus-4-5',
             reasoningEffort: 'medium',
-            createdAt: '2025-05-04T08:00:00.000000Z',
-            completedAt: '2025-05-04T08:52:30.000000Z',
+            createdAt: '2026-05-04T08:00:00.000000Z',
+            completedAt: '2026-05-04T08:52:30.000000Z',
             prUrl: 'https://github.com/acme/analytics/pull/1290',
         },
         {
@@ -461,7 +461,7 @@ function buildRuns(): FakeTaskRun[] {
             branch: 'main',
             model: 'claude-sonnet-5',
             reasoningEffort: 'high',
-            createdAt: '2025-05-07T10:00:00.000000Z',
+            createdAt: '2026-05-07T10:00:00.000000Z',
             completedAt: null,
         },
         {
@@ -471,8 +471,8 @@ function buildRuns(): FakeTaskRun[] {
             branch: 'main',
             model: 'moonshotai/kimi-k3',
             reasoningEffort: null,
-            createdAt: '2025-05-12T12:00:00.000000Z',
-            completedAt: '2025-05-12T12:09:18.000000Z',
+            createdAt: '2026-05-12T12:00:00.000000Z',
+            completedAt: '2026-05-12T12:09:18.000000Z',
             errorMessage: 'The agent could not push: the branch is protected.',
         },
         {
@@ -482,8 +482,8 @@ function buildRuns(): FakeTaskRun[] {
             branch: 'main',
             model: 'claude-sonnet-5',
             reasoningEffort: 'high',
-            createdAt: '2025-05-16T08:00:00.000000Z',
-            completedAt: '2025-05-16T08:30:00.000000Z',
+            createdAt: '2026-05-16T08:00:00.000000Z',
+            completedAt: '2026-05-16T08:30:00.000000Z',
             prUrl: 'https://github.com/acme/web-app/pull/501',
         },
     ].map(buildRun)
@@ -496,8 +496,8 @@ function buildSandboxEnvironments(): FakeSandboxEnvironment[] {
         repositories: [],
         private: false,
         internal: false,
-        created_at: '2025-04-02T09:00:00.000000Z',
-        updated_at: '2025-04-02T09:00:00.000000Z',
+        created_at: '2026-04-02T09:00:00.000000Z',
+        updated_at: '2026-04-02T09:00:00.000000Z',
         custom_image_id: null,
     }
     return [
@@ -567,8 +567,8 @@ function buildSignalReports(): FakeSignalReport[] {
             total_weight: 9.4,
             signal_count: 252,
             signals_at_run: 0,
-            created_at: '2025-05-10T06:00:00.000000Z',
-            updated_at: '2025-05-15T06:00:00.000000Z',
+            created_at: '2026-05-10T06:00:00.000000Z',
+            updated_at: '2026-05-15T06:00:00.000000Z',
             artefact_count: 4,
             priority: 'P0',
             is_suggested_reviewer: true,
@@ -583,8 +583,8 @@ function buildSignalReports(): FakeSignalReport[] {
             total_weight: 6.1,
             signal_count: 87,
             signals_at_run: 80,
-            created_at: '2025-05-08T06:00:00.000000Z',
-            updated_at: '2025-05-14T06:00:00.000000Z',
+            created_at: '2026-05-08T06:00:00.000000Z',
+            updated_at: '2026-05-14T06:00:00.000000Z',
             artefact_count: 2,
             priority: 'P2',
             actionability: 'requires_human_input',
@@ -599,8 +599,8 @@ function buildSignalReports(): FakeSignalReport[] {
             total_weight: 3.2,
             signal_count: 41,
             signals_at_run: 41,
-            created_at: '2025-05-15T06:00:00.000000Z',
-            updated_at: '2025-05-16T09:00:00.000000Z',
+            created_at: '2026-05-15T06:00:00.000000Z',
+            updated_at: '2026-05-16T09:00:00.000000Z',
             artefact_count: 1,
             priority: 'P1',
             already_addressed: true,

@@ -1,0 +1,87 @@
+import bundledSchemaDocument from '../src/contract/bundledSchemaDocument.json' with { type: 'json' }
+
+const REASONING_EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max', 'ultracode']
+const CONTEXT_WINDOWS = ['200k', '1m']
+
+// drf-spectacular's "* `value` - label" lines for a choice field
+function describeChoices(values: readonly string[]): string {
+    return values.map((value) => `* \`${value}\` - ${value}`).join('\n')
+}
+
+// The bundled document plus the fields of a newer PostHog, as drf-spectacular would emit them.
+export function buildExtendedSchemaDocument() {
+    const schemas = bundledSchemaDocument.components.schemas
+    const claude = schemas.ClaudeTaskRunCreateSchema
+    const properties = claude.properties
+    const extended = {
+        ...bundledSchemaDocument,
+        components: {
+            ...bundledSchemaDocument.components,
+            schemas: {
+                ...schemas,
+                ClaudeTaskRunCreateSchema: {
+                    ...claude,
+                    // serializer declaration order, as drf-spectacular keeps it
+                    properties: {
+                        mode: properties.mode,
+                        branch: properties.branch,
+                        resume_from_run_id: properties.resume_from_run_id,
+                        pending_user_message: properties.pending_user_message,
+                        pending_user_artifact_ids: properties.pending_user_artifact_ids,
+                        sandbox_environment_id: properties.sandbox_environment_id,
+                        custom_image_id: {
+                            type: 'string',
+                            format: 'uuid',
+                            description:
+                                'Optional custom sandbox image to boot for this run (Modal VM runtime only). Inherited on resume.',
+                        },
+                        pr_authorship_mode: properties.pr_authorship_mode,
+                        auto_publish: {
+                            type: 'boolean',
+                            nullable: true,
+                            description:
+                                'When true, the agent pushes its branch and opens a draft pull request when it finishes.',
+                        },
+                        run_source: properties.run_source,
+                        signal_report_id: properties.signal_report_id,
+                        runtime_adapter: properties.runtime_adapter,
+                        model: properties.model,
+                        reasoning_effort: {
+                            ...properties.reasoning_effort,
+                            description: `Reasoning effort to request for models that expose an effort control.\n\n${describeChoices(REASONING_EFFORTS)}`,
+                        },
+                        context_window: {
+                            allOf: [{ $ref: '#/components/schemas/ContextWindowEnum' }],
+                            description: `Context window to request for models that offer more than one.\n\n${describeChoices(CONTEXT_WINDOWS)}`,
+                        },
+                        fast_mode: {
+                            type: 'boolean',
+                            nullable: true,
+                            description: 'Request the faster, higher-cost serving mode for models that support it.',
+                        },
+                        github_user_token: properties.github_user_token,
+                        initial_permission_mode: properties.initial_permission_mode,
+                        rtk_enabled: {
+                            type: 'boolean',
+                            nullable: true,
+                            description:
+                                'Whether to compress tool output with RTK. Null follows the server default (on); false opts this run out.',
+                        },
+                    },
+                },
+                ReasoningEffortEnum: {
+                    ...schemas.ReasoningEffortEnum,
+                    enum: REASONING_EFFORTS,
+                    description: describeChoices(REASONING_EFFORTS),
+                },
+                ContextWindowEnum: {
+                    enum: CONTEXT_WINDOWS,
+                    type: 'string',
+                    description: describeChoices(CONTEXT_WINDOWS),
+                },
+            },
+        },
+    }
+    // nothing shared with the imported module, so callers may mutate the copy
+    return structuredClone(extended)
+}
