@@ -19,6 +19,8 @@ const boundaries = [
     },
     { target: './src/url', from: './src', except: ['./url', './schema', './contract'] },
     { target: './src/embed', from: './src', except: ['./embed', './schema', './contract', './url'] },
+    { target: './src/connection', from: './src', except: ['./connection', './api', './schema', './contract'] },
+    { target: './src/results', from: './src', except: ['./results', './api', './schema', './contract'] },
 ]
 
 export default tseslint.config(
