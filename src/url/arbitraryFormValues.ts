@@ -1,0 +1,56 @@
+import * as fc from 'fast-check'
+
+import type { Field, FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
+import { secretValueKind } from './detectSecret.ts'
+
+const text = (maxLength: number): fc.Arbitrary<string> =>
+    fc
+        .oneof(
+            fc.string({ unit: 'binary', maxLength }),
+            fc.string({ unit: 'grapheme', maxLength }),
+            fc.string({ maxLength })
+        )
+        // The generators could spell a token prefix by chance; such values are refused by design.
+        .filter((value) => secretValueKind(value) === undefined && Array.from(value).length <= maxLength)
+
+const uuid = fc.oneof(
+    fc.uuid(),
+    fc.uuid().map((value) => value.toUpperCase()),
+    fc.uuid().map((value) => value.replaceAll('-', ''))
+)
+
+/** Any value a valid form could hold for the field (blanks and untrimmed text included). */
+export function arbitraryValidValue(field: Field): fc.Arbitrary<FormValue> {
+    switch (field.kind) {
+        case 'text':
+        case 'longText':
+            return fc.oneof(text(field.maxLength ?? 500), fc.constant(field.defaultValue), fc.constant('  '))
+        case 'secret':
+            return fc.string()
+        case 'uuid':
+            return fc.oneof(
+                uuid,
+                fc.constant(''),
+                uuid.map((value) => ` ${value} `)
+            )
+        case 'enum':
+            return fc.constantFrom('', ...field.options.map((option) => option.value))
+        case 'constant':
+            return fc.constantFrom('', field.value)
+        case 'boolean':
+            return fc.constantFrom('', 'true', 'false')
+        case 'stringList':
+            return fc.array(text(field.itemMaxLength ?? 200), { maxLength: 6 })
+    }
+}
+
+/** Values for a random subset of the model's fields, as the form holds them. */
+export function arbitraryFormValues(model: FieldModel): fc.Arbitrary<FormValues> {
+    const entries = model.fields.map((field) =>
+        fc.option(
+            arbitraryValidValue(field).map((value): [string, FormValue] => [field.name, value]),
+            { nil: undefined }
+        )
+    )
+    return fc.tuple(...entries).map((pairs) => Object.fromEntries(pairs.filter((pair) => pair !== undefined)))
+}

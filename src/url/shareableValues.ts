@@ -1,0 +1,52 @@
+import type { Field, FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
+import { readList } from '../schema/formValues.ts'
+import { secretValueKind } from './detectSecret.ts'
+
+function readText(values: FormValues, name: string): string {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined
+    // A checkbox may hold a real boolean; the codec speaks the form's 'true' / 'false'.
+    if (typeof value === 'boolean') return String(value)
+    return typeof value === 'string' ? value : ''
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((item, index) => item === b[index])
+}
+
+function normalForm(field: Field, values: FormValues): FormValue | undefined {
+    if (field.kind === 'stringList') {
+        const items = readList(values, field.name)
+            .map((item) => item.trim())
+            .filter((item) => item !== '')
+        return items.length === 0 || sameList(items, field.defaultValue) ? undefined : items
+    }
+    const raw = readText(values, field.name)
+    const value = field.kind === 'text' || field.kind === 'longText' ? raw : raw.trim()
+    return raw.trim() === '' || value === field.defaultValue ? undefined : value
+}
+
+/** The strings a form value holds: one for a scalar, each entry for a list, none for a confirmation flag. */
+export function valueItems(value: FormValue): readonly string[] {
+    if (typeof value === 'string') return [value]
+    return typeof value === 'boolean' ? [] : value
+}
+
+function carriesSecret(value: FormValue): boolean {
+    return valueItems(value).some((item) => secretValueKind(item) !== undefined)
+}
+
+/**
+ * The normal form that links, drafts and messages carry: non-secret fields only, blanks and defaults left out
+ * (both mean "the schema default"), lists trimmed without blank entries, choices and ids trimmed, free text as typed.
+ * A value that looks like a key or token is left out too.
+ */
+export function shareableValues(model: FieldModel, values: FormValues): FormValues {
+    const entries: [string, FormValue][] = []
+    for (const field of model.fields) {
+        if (field.sensitive) continue
+        const value = normalForm(field, values)
+        if (value === undefined || carriesSecret(value)) continue
+        entries.push([field.name, value])
+    }
+    return Object.fromEntries(entries)
+}
