@@ -41,6 +41,8 @@ export interface ApiErrorInit {
     code?: string | undefined
     /** PostHog's own text (detail or error), never the raw body. */
     detail?: string | undefined
+    /** The underlying failure, for debugging; never shown. */
+    cause?: unknown
 }
 
 /** The one error type every PostHog request rejects with. */
@@ -53,7 +55,7 @@ export class ApiError extends Error {
     readonly detail: string | undefined
 
     constructor(init: ApiErrorInit) {
-        super(init.message)
+        super(init.message, init.cause === undefined ? undefined : { cause: init.cause })
         this.info = init.info
         this.kind = init.info.kind
         this.status = init.status

@@ -1,0 +1,22 @@
+/** Identifies a connection in query keys: host and project, never the key (remove the scope when the key changes). */
+export type ConnectionScope = readonly ['posthog', string, string]
+
+export function connectionScope(host: string, projectId: string): ConnectionScope {
+    return ['posthog', host, projectId]
+}
+
+/** Every query key this app uses for PostHog, nested so a prefix invalidates everything below it. */
+export const postHogKeys = {
+    all: ['posthog'] as const,
+    connection: (scope: ConnectionScope) => [...scope, 'connection'] as const,
+    taskLists: (scope: ConnectionScope) => [...scope, 'tasks', 'list'] as const,
+    taskList: (scope: ConnectionScope, search: string) => [...scope, 'tasks', 'list', { search }] as const,
+    task: (scope: ConnectionScope, taskId: string) => [...scope, 'tasks', 'detail', taskId] as const,
+    runs: (scope: ConnectionScope, taskId: string) => [...scope, 'tasks', 'detail', taskId, 'runs'] as const,
+    run: (scope: ConnectionScope, taskId: string, runId: string) =>
+        [...scope, 'tasks', 'detail', taskId, 'runs', runId] as const,
+    sandboxEnvironments: (scope: ConnectionScope) => [...scope, 'sandboxEnvironments'] as const,
+    signalReports: (scope: ConnectionScope) => [...scope, 'signalReports'] as const,
+    models: (scope: ConnectionScope) => [...scope, 'models'] as const,
+    runTask: (scope: ConnectionScope) => [...scope, 'runTask'] as const,
+}

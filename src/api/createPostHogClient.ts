@@ -1,0 +1,301 @@
+import type * as z from 'zod/mini'
+
+import type { FieldModel, RunRequestBody } from '../schema/fieldModel.ts'
+import { ApiError } from './ApiError.ts'
+import type { ApiErrorInfo, NetworkReason } from './ApiError.ts'
+import { apiErrorMessage } from './apiErrorMessage.ts'
+import { connectionScope } from './connectionScope.ts'
+import type { ConnectionScope } from './connectionScope.ts'
+import { parseApiError } from './parseApiError.ts'
+import {
+    ApiModelSchema,
+    CurrentUserSchema,
+    ModelsResponseSchema,
+    pageSchema,
+    ProjectSchema,
+    SandboxEnvironmentSchema,
+    SignalReportSchema,
+    TaskRunSchema,
+    TaskSchema,
+    toPage,
+} from './postHogSchemas.ts'
+import type {
+    ApiModel,
+    CurrentUser,
+    Page,
+    Project,
+    SandboxEnvironment,
+    SignalReport,
+    Task,
+    TaskRun,
+} from './postHogSchemas.ts'
+import { latestRunOf } from './runStatus.ts'
+
+export const DEFAULT_TIMEOUT_MS = 20_000
+export const WARM_RETRY_HEADER = 'X-PostHog-Warm-Retry'
+const MAX_PAGE_SIZE = 100
+
+export interface PostHogClientConfig {
+    /** An origin (https://us.posthog.com) or a same-origin path prefix of the app's proxy (/posthog). */
+    host: string
+    projectId: string
+    /** The personal API key; '' when the app's proxy adds it. Held in a closure, never exposed. */
+    apiKey: string
+    fetch?: typeof fetch
+    /** True only behind the app's own proxy: PostHog's CORS does not allow the warm-retry header. */
+    canSendWarmRetryHeader?: boolean
+    timeoutMs?: number
+}
+
+export interface RequestOptions {
+    signal?: AbortSignal | undefined
+}
+
+export interface ListTasksParams {
+    search?: string | undefined
+    limit?: number | undefined
+    offset?: number | undefined
+}
+
+export interface ListParams {
+    limit?: number | undefined
+    offset?: number | undefined
+}
+
+export interface RunTaskOptions extends RequestOptions {
+    /** A token from an earlier warming_up error, sent only when the header can be sent. */
+    warmRetryToken?: string | undefined
+    /** Maps a 400's attr to a form field; without it field errors become banners. */
+    fieldModel?: FieldModel | undefined
+}
+
+export interface RunStarted {
+    task: Task
+    /** The new run; undefined only if PostHog left latest_run out (the run may still have started). */
+    runId: string | undefined
+    run: TaskRun | undefined
+}
+
+export interface PostHogClient {
+    readonly host: string
+    readonly projectId: string
+    readonly scope: ConnectionScope
+    readonly canSendWarmRetryHeader: boolean
+    listTasks(params?: ListTasksParams, options?: RequestOptions): Promise<Page<Task>>
+    getTask(taskId: string, options?: RequestOptions): Promise<Task>
+    listRuns(taskId: string, params?: ListParams, options?: RequestOptions): Promise<Page<TaskRun>>
+    getRun(taskId: string, runId: string, options?: RequestOptions): Promise<TaskRun>
+    listSandboxEnvironments(params?: ListParams, options?: RequestOptions): Promise<Page<SandboxEnvironment>>
+    listSignalReports(params?: ListParams, options?: RequestOptions): Promise<Page<SignalReport>>
+    /** null when the server has no models endpoint (404): use the bundled table; [] means the same. */
+    listModels(options?: RequestOptions): Promise<readonly ApiModel[] | null>
+    getCurrentUser(options?: RequestOptions): Promise<CurrentUser>
+    getProject(options?: RequestOptions): Promise<Project>
+    runTask(taskId: string, body: RunRequestBody, options?: RunTaskOptions): Promise<RunStarted>
+}
+
+interface Call<S extends z.ZodMiniType> {
+    method: 'GET' | 'POST'
+    path: string
+    schema: S
+    query?: Record<string, string | number | undefined>
+    body?: unknown
+    headers?: Record<string, string>
+    signal?: AbortSignal | undefined
+    fieldModel?: FieldModel | undefined
+}
+
+function baseUrlOf(host: string): string {
+    const trimmed = host.trim().replace(/\/+$/, '')
+    if (trimmed === '' || trimmed.startsWith('/') || /^https?:\/\/[^/]+$/i.test(trimmed)) return trimmed
+    throw new TypeError('host must be an origin such as https://us.posthog.com or a path such as /posthog')
+}
+
+function segment(value: string): string {
+    return encodeURIComponent(value)
+}
+
+function clampLimit(limit: number | undefined): number | undefined {
+    return limit === undefined ? undefined : Math.min(Math.max(1, Math.floor(limit)), MAX_PAGE_SIZE)
+}
+
+function withQuery(url: string, query: Record<string, string | number | undefined> | undefined): string {
+    const params = new URLSearchParams()
+    for (const [name, value] of Object.entries(query ?? {})) {
+        if (value !== undefined && value !== '') params.set(name, String(value))
+    }
+    const search = params.toString()
+    return search === '' ? url : `${url}?${search}`
+}
+
+function errorOf(info: ApiErrorInfo, status: number, host: string, cause?: unknown): ApiError {
+    const message = apiErrorMessage(info, { status, code: undefined, detail: undefined, host })
+    return new ApiError({ info, message, status, cause })
+}
+
+/** A typed PostHog Tasks client; every failure rejects with an ApiError. */
+export function createPostHogClient(config: PostHogClientConfig): PostHogClient {
+    const { host, projectId, apiKey } = config
+    const base = baseUrlOf(host)
+    const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis)
+    const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const canSendWarmRetryHeader = config.canSendWarmRetryHeader ?? false
+    const projectPath = `/api/projects/${segment(projectId)}`
+    // Only the user sees these messages, but a server could echo the key back; a short key would mangle the body.
+    const redact = (text: string) => (apiKey.length >= 8 ? text.split(apiKey).join('[redacted]') : text)
+
+    function headersFor(call: Call<z.ZodMiniType>): Record<string, string> {
+        const headers: Record<string, string> = { Accept: 'application/json', ...call.headers }
+        if (apiKey !== '') headers['Authorization'] = `Bearer ${apiKey}`
+        if (call.body !== undefined) headers['Content-Type'] = 'application/json'
+        return headers
+    }
+
+    function networkReason(timeout: AbortSignal, signal: AbortSignal | undefined): NetworkReason {
+        if (signal?.aborted) return 'cancelled'
+        return timeout.aborted ? 'timeout' : 'unreachable'
+    }
+
+    async function send<S extends z.ZodMiniType>(call: Call<S>): Promise<z.infer<S>> {
+        const timeout = AbortSignal.timeout(timeoutMs)
+        const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout
+        const init: RequestInit = { method: call.method, headers: headersFor(call), credentials: 'omit', signal }
+        if (call.body !== undefined) init.body = JSON.stringify(call.body)
+        const url = withQuery(`${base}${call.path}`, call.query)
+        let status = 0
+        let text: string
+        let response: Response
+        try {
+            response = await doFetch(url, init)
+            status = response.status
+            text = redact(await response.text())
+        } catch (error) {
+            throw errorOf({ kind: 'network', reason: networkReason(timeout, call.signal) }, status, host, error)
+        }
+        if (!response.ok) throw parseApiError(status, text, response.headers, { fieldModel: call.fieldModel })
+        let json: unknown
+        try {
+            json = JSON.parse(text)
+        } catch (error) {
+            // HTML or plain text on a 2xx: the address serves something, just not PostHog's API.
+            throw errorOf({ kind: 'not_posthog' }, status, host, error)
+        }
+        const parsed = call.schema.safeParse(json)
+        if (!parsed.success) throw errorOf({ kind: 'unexpected' }, status, host, parsed.error)
+        return parsed.data
+    }
+
+    async function runTask(taskId: string, body: RunRequestBody, options: RunTaskOptions = {}): Promise<RunStarted> {
+        const attempt = async (token: string | undefined) => {
+            const task = await send({
+                method: 'POST',
+                path: `${projectPath}/tasks/${segment(taskId)}/run/`,
+                schema: TaskSchema,
+                body,
+                headers: token === undefined ? {} : { [WARM_RETRY_HEADER]: token },
+                signal: options.signal,
+                fieldModel: options.fieldModel,
+            })
+            return { task, ...latestRunOf(task) }
+        }
+        const given = canSendWarmRetryHeader ? options.warmRetryToken : undefined
+        try {
+            return await attempt(given)
+        } catch (error) {
+            // The one automatic retry: PostHog asks for it, and only a proxy can send the header.
+            const retryable = canSendWarmRetryHeader && given === undefined && error instanceof ApiError
+            if (retryable && error.info.kind === 'warming_up' && error.info.retryToken !== undefined) {
+                return attempt(error.info.retryToken)
+            }
+            throw error
+        }
+    }
+
+    return {
+        host,
+        projectId,
+        scope: connectionScope(host, projectId),
+        canSendWarmRetryHeader,
+        async listTasks(params = {}, options = {}) {
+            const page = await send({
+                method: 'GET',
+                path: `${projectPath}/tasks/`,
+                schema: pageSchema(TaskSchema),
+                query: { search: params.search?.trim(), limit: clampLimit(params.limit), offset: params.offset },
+                signal: options.signal,
+            })
+            return toPage(page)
+        },
+        getTask(taskId, options = {}) {
+            return send({
+                method: 'GET',
+                path: `${projectPath}/tasks/${segment(taskId)}/`,
+                schema: TaskSchema,
+                signal: options.signal,
+            })
+        },
+        async listRuns(taskId, params = {}, options = {}) {
+            const page = await send({
+                method: 'GET',
+                path: `${projectPath}/tasks/${segment(taskId)}/runs/`,
+                schema: pageSchema(TaskRunSchema),
+                query: { limit: clampLimit(params.limit), offset: params.offset },
+                signal: options.signal,
+            })
+            return toPage(page)
+        },
+        getRun(taskId, runId, options = {}) {
+            return send({
+                method: 'GET',
+                path: `${projectPath}/tasks/${segment(taskId)}/runs/${segment(runId)}/`,
+                schema: TaskRunSchema,
+                signal: options.signal,
+            })
+        },
+        async listSandboxEnvironments(params = {}, options = {}) {
+            const page = await send({
+                method: 'GET',
+                path: `${projectPath}/sandbox_environments/`,
+                schema: pageSchema(SandboxEnvironmentSchema),
+                query: { limit: clampLimit(params.limit), offset: params.offset },
+                signal: options.signal,
+            })
+            return toPage(page)
+        },
+        async listSignalReports(params = {}, options = {}) {
+            const page = await send({
+                method: 'GET',
+                path: `${projectPath}/signals/reports/`,
+                schema: pageSchema(SignalReportSchema),
+                query: { limit: clampLimit(params.limit), offset: params.offset },
+                signal: options.signal,
+            })
+            return toPage(page)
+        },
+        async listModels(options = {}) {
+            try {
+                const response = await send({
+                    method: 'GET',
+                    path: `${projectPath}/tasks/models/`,
+                    schema: ModelsResponseSchema,
+                    signal: options.signal,
+                })
+                return response.models.flatMap((entry) => {
+                    const model = ApiModelSchema.safeParse(entry)
+                    return model.success ? [model.data] : []
+                })
+            } catch (error) {
+                // Older deployments lack the endpoint.
+                if (error instanceof ApiError && error.status === 404) return null
+                throw error
+            }
+        },
+        getCurrentUser(options = {}) {
+            return send({ method: 'GET', path: '/api/users/@me/', schema: CurrentUserSchema, signal: options.signal })
+        },
+        getProject(options = {}) {
+            return send({ method: 'GET', path: `${projectPath}/`, schema: ProjectSchema, signal: options.signal })
+        },
+        runTask,
+    }
+}

@@ -1,0 +1,69 @@
+import { infiniteQueryOptions, queryOptions, skipToken } from '@tanstack/react-query'
+
+import type { ApiError } from './ApiError.ts'
+import { postHogKeys } from './connectionScope.ts'
+import type { PostHogClient } from './createPostHogClient.ts'
+import type { TaskRun } from './postHogSchemas.ts'
+import { isTerminalRunStatus } from './runStatus.ts'
+
+export const TASK_PAGE_SIZE = 25
+export const RUN_POLL_INTERVAL_MS = 3000
+const RUNS_PAGE_SIZE = 100
+
+/** Searchable task list, one page per offset; `search` is trimmed so " x" and "x" share a cache entry. */
+export function tasksQueryOptions(client: PostHogClient, search: string) {
+    const term = search.trim()
+    return infiniteQueryOptions({
+        queryKey: postHogKeys.taskList(client.scope, term),
+        queryFn: ({ pageParam, signal }) =>
+            client.listTasks({ search: term, limit: TASK_PAGE_SIZE, offset: pageParam }, { signal }),
+        initialPageParam: 0,
+        getNextPageParam: (last, _pages, lastOffset) => (last.hasMore ? lastOffset + last.results.length : undefined),
+        retry: false,
+        staleTime: 30_000,
+    })
+}
+
+export function taskQueryOptions(client: PostHogClient, taskId: string) {
+    return queryOptions({
+        queryKey: postHogKeys.task(client.scope, taskId),
+        queryFn: taskId === '' ? skipToken : ({ signal }) => client.getTask(taskId, { signal }),
+        retry: false,
+    })
+}
+
+function newestFirst(a: TaskRun, b: TaskRun): number {
+    return (b.created_at ?? '').localeCompare(a.created_at ?? '')
+}
+
+/** The task's runs, newest first, for the resume picker. */
+export function runsQueryOptions(client: PostHogClient, taskId: string) {
+    return queryOptions({
+        queryKey: postHogKeys.runs(client.scope, taskId),
+        queryFn:
+            taskId === ''
+                ? skipToken
+                : async ({ signal }) => {
+                      const page = await client.listRuns(taskId, { limit: RUNS_PAGE_SIZE }, { signal })
+                      return [...page.results].sort(newestFirst)
+                  },
+        retry: false,
+    })
+}
+
+// Errors that polling again cannot fix.
+const PERMANENT: ReadonlySet<ApiError['kind']> = new Set(['unauthenticated', 'forbidden', 'not_found', 'not_posthog'])
+
+/** Polls the run every few seconds until it completes, fails or is cancelled. */
+export function runQueryOptions(client: PostHogClient, taskId: string, runId: string) {
+    return queryOptions({
+        queryKey: postHogKeys.run(client.scope, taskId, runId),
+        queryFn: taskId === '' || runId === '' ? skipToken : ({ signal }) => client.getRun(taskId, runId, { signal }),
+        retry: false,
+        refetchInterval: (query) => {
+            const { data, error } = query.state
+            if (isTerminalRunStatus(data?.status) || (error && PERMANENT.has(error.kind))) return false
+            return RUN_POLL_INTERVAL_MS
+        },
+    })
+}
