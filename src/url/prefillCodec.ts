@@ -74,7 +74,7 @@ const TASK_ID_FIELD: UuidField = {
     kind: 'uuid',
     defaultValue: '',
 }
-const isTaskId = (value: string): boolean => buildFieldValidator(TASK_ID_FIELD).safeParse(value).success
+const TASK_ID = buildFieldValidator(TASK_ID_FIELD)
 
 function parseParams(text: string, prefix: '?' | '#'): Param[] {
     const body = text.startsWith(prefix) ? text.slice(1) : text
@@ -82,7 +82,7 @@ function parseParams(text: string, prefix: '?' | '#'): Param[] {
     if (prefix === '#' && !body.includes('=')) return []
     const params: Param[] = []
     for (const segment of body.split('&')) {
-        // URLSearchParams decodes leniently (bad escapes stay as written) and never throws.
+        // Unlike decodeURIComponent, URLSearchParams never throws: bad escapes stay, bad UTF-8 becomes U+FFFD.
         const [entry] = new URLSearchParams(segment)
         if (segment === '' || !entry) continue
         params.push({ segment, name: entry[0], value: entry[1] })
@@ -180,7 +180,7 @@ function decodeConnection(grouped: ReadonlyMap<string, readonly string[]>, probl
     }
     const taskId = read(RESERVED_PARAMS.taskId)
     if (taskId !== undefined) {
-        if (isTaskId(taskId)) connection.taskId = taskId
+        if (TASK_ID.safeParse(taskId).success) connection.taskId = taskId
         else
             problems.push(
                 prefillProblem('invalid', RESERVED_PARAMS.taskId, `${quoteValue(taskId)} is not a task ID (a UUID).`)
@@ -231,17 +231,21 @@ export function decodePrefill(model: FieldModel, search: string, hash: string): 
     const problems: PrefillProblem[] = []
     const refused = new Set<string>()
     // Each source is checked on its own: a secret in the query is scrubbed even when the fragment overrides it.
-    for (const source of [fromQuery, fromHash]) {
+    const scrub = (source: Map<string, string[]>): Set<string> => {
+        const names = new Set<string>()
         for (const [name, values] of source) {
-            const secret = refused.has(name) ? undefined : findSecret(model, name, values)
-            if (secret) {
-                problems.push(secret)
-                refused.add(name)
-            }
+            const secret = findSecret(model, name, values)
+            if (!secret) continue
+            names.add(name)
+            if (!refused.has(name)) problems.push(secret)
+            refused.add(name)
         }
+        for (const name of names) source.delete(name)
+        return names
     }
+    const refusedInQuery = scrub(fromQuery)
+    const refusedInHash = scrub(fromHash)
     const merged = new Map([...fromQuery, ...fromHash])
-    for (const name of refused) merged.delete(name)
     checkVersion(merged.get(RESERVED_PARAMS.version), problems)
     const connection = decodeConnection(merged, problems)
     const locked = decodeLock(model, merged.get(RESERVED_PARAMS.lock) ?? [], problems)
@@ -262,8 +266,8 @@ export function decodePrefill(model: FieldModel, search: string, hash: string): 
         locked,
         passthrough,
         hadSecrets: refused.size > 0 || fields.refusedSecrets.length > 0,
-        cleanedSearch: clean(search, '?', queryParams, refused),
-        cleanedHash: clean(hash, '#', hashParams, refused),
+        cleanedSearch: clean(search, '?', queryParams, refusedInQuery),
+        cleanedHash: clean(hash, '#', hashParams, refusedInHash),
     }
 }
 
