@@ -6,6 +6,7 @@ export interface MessageContext {
     detail: string | undefined
     /** Where the request went, for network messages; never includes the key. */
     host?: string | undefined
+    timeoutMs?: number | undefined
 }
 
 const NEW_KEY_HINT = 'In PostHog, open Settings → Personal API keys'
@@ -52,7 +53,8 @@ export function apiErrorMessage(info: ApiErrorInfo, context: MessageContext): st
         case 'network': {
             const where = context.host ? `PostHog at ${context.host}` : 'PostHog'
             if (info.reason === 'timeout') {
-                return `${where} did not answer within 20 seconds. Try again; if it keeps happening, check the address and PostHog's status page.`
+                const seconds = Math.round((context.timeoutMs ?? 20_000) / 1000)
+                return `${where} did not answer within ${seconds === 1 ? '1 second' : `${seconds} seconds`}. Try again; if it keeps happening, check the address and PostHog's status page.`
             }
             if (info.reason === 'cancelled') return 'The request was cancelled.'
             return `Could not reach ${where}. Check the address and your internet connection. If both are fine, the server does not allow requests from this page (CORS) or a browser extension blocked the request.`

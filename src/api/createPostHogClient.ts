@@ -128,8 +128,13 @@ function withQuery(url: string, query: Record<string, string | number | undefine
     return search === '' ? url : `${url}?${search}`
 }
 
-function errorOf(info: ApiErrorInfo, status: number, host: string, cause?: unknown): ApiError {
-    const message = apiErrorMessage(info, { status, code: undefined, detail: undefined, host })
+interface Where {
+    host: string
+    timeoutMs: number
+}
+
+function errorOf(info: ApiErrorInfo, status: number, where: Where, cause?: unknown): ApiError {
+    const message = apiErrorMessage(info, { status, code: undefined, detail: undefined, ...where })
     return new ApiError({ info, message, status, cause })
 }
 
@@ -140,6 +145,7 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
     const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis)
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const canSendWarmRetryHeader = config.canSendWarmRetryHeader ?? false
+    const where: Where = { host, timeoutMs }
     const projectPath = `/api/projects/${segment(projectId)}`
     // Only the user sees these messages, but a server could echo the key back; a short key would mangle the body.
     const redact = (text: string) => (apiKey.length >= 8 ? text.split(apiKey).join('[redacted]') : text)
@@ -170,7 +176,7 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
             status = response.status
             text = redact(await response.text())
         } catch (error) {
-            throw errorOf({ kind: 'network', reason: networkReason(timeout, call.signal) }, status, host, error)
+            throw errorOf({ kind: 'network', reason: networkReason(timeout, call.signal) }, status, where, error)
         }
         if (!response.ok) throw parseApiError(status, text, response.headers, { fieldModel: call.fieldModel })
         let json: unknown
@@ -178,10 +184,10 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
             json = JSON.parse(text)
         } catch (error) {
             // HTML or plain text on a 2xx: the address serves something, just not PostHog's API.
-            throw errorOf({ kind: 'not_posthog' }, status, host, error)
+            throw errorOf({ kind: 'not_posthog' }, status, where, error)
         }
         const parsed = call.schema.safeParse(json)
-        if (!parsed.success) throw errorOf({ kind: 'unexpected' }, status, host, parsed.error)
+        if (!parsed.success) throw errorOf({ kind: 'unexpected' }, status, where, parsed.error)
         return parsed.data
     }
 
