@@ -11,7 +11,7 @@ export function resolveParentOrigin(
     if (params.parentOriginGiven) {
         // An explicit but unusable parent_origin must not silently widen to whatever the referrer says.
         return params.parentOrigin === undefined
-            ? { ok: false, reason: 'parent_origin is not a bare http(s) origin, so messaging is off.' }
+            ? { ok: false, reason: 'parent_origin is not one bare http(s) origin, so messaging is off.' }
             : { ok: true, origin: params.parentOrigin }
     }
     const origin = originOfUrl(referrer)
