@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { createTestFake } from './createTestFake.ts'
+import { buildThrottledRule, buildUsageLimitRule } from './injectedRules.ts'
 import { DEMO_PROJECT_ID } from './seedData.ts'
 
 const TASKS = `/api/projects/${DEMO_PROJECT_ID}/tasks/`
@@ -50,6 +51,24 @@ describe('inject', () => {
         })
         expect(preflight.status).toBe(200)
         expect((await call('GET', TASKS)).status).toBe(500)
+    })
+})
+
+describe('ready-made rules', () => {
+    it('answers the usage limit on run and the DRF throttle anywhere', async () => {
+        const { call, traffic } = createTestFake()
+        traffic.inject(buildUsageLimitRule('2026-12-01T00:00:00Z'))
+        traffic.inject(buildThrottledRule(TASKS, 7))
+        const run = await call('POST', `${TASKS}abc/run/`, { json: {} })
+        expect(run.status).toBe(429)
+        expect(run.json).toEqual(RATE_LIMITED)
+        const list = await call('GET', TASKS)
+        expect(list.json).toEqual({
+            type: 'throttled_error',
+            code: 'throttled',
+            detail: 'Request was throttled. Expected available in 7 seconds.',
+            attr: null,
+        })
     })
 })
 

@@ -71,18 +71,3 @@ function readRetryToken(body: InjectedResponse['body']): string | undefined {
     }
     return typeof body.retry_token === 'string' ? body.retry_token : undefined
 }
-
-// A rule that keeps answering the warm-up 503 on the run endpoint until a retry carries the token.
-export function buildWarmRunUnavailableRule(retryToken: string): InjectedResponse {
-    return {
-        method: 'POST',
-        path: /\/tasks\/[^/]+\/run\/?$/,
-        status: 503,
-        body: {
-            code: 'warm_run_activation_unavailable',
-            error: 'The sandbox is warming up. Try again in a moment.',
-            retry_token: retryToken,
-        },
-        times: Number.POSITIVE_INFINITY,
-    }
-}

@@ -28,7 +28,7 @@ const stop = async (reason: string): Promise<void> => {
     }
     closing = true
     clearTimeout(ttlTimer)
-    console.log(`Fake PostHog stopping (${reason})`)
+    console.error(`Fake PostHog stopping (${reason})`)
     await fake.close()
 }
 
