@@ -71,3 +71,18 @@ function readRetryToken(body: InjectedResponse['body']): string | undefined {
     }
     return typeof body.retry_token === 'string' ? body.retry_token : undefined
 }
+
+// The warm-up 503 keeps coming until a retry carries the token, which only a server-side caller can send.
+export function buildWarmRunUnavailableRule(retryToken: string): InjectedResponse {
+    return {
+        method: 'POST',
+        path: /\/tasks\/[^/]+\/run\/?$/,
+        status: 503,
+        body: {
+            code: 'warm_run_activation_unavailable',
+            error: 'The sandbox is warming up. Try again in a moment.',
+            retry_token: retryToken,
+        },
+        times: Number.POSITIVE_INFINITY,
+    }
+}

@@ -2,22 +2,7 @@ import type { InjectedResponse } from './FakeTraffic.ts'
 
 const RUN_PATH = /\/tasks\/[^/]+\/run\/?$/
 
-// Ready-made forced answers from the doc (§1.7); pass them to inject().
-
-// The warm-up 503 keeps coming until a retry carries the token, which only a server-side caller can send.
-export function buildWarmRunUnavailableRule(retryToken: string): InjectedResponse {
-    return {
-        method: 'POST',
-        path: RUN_PATH,
-        status: 503,
-        body: {
-            code: 'warm_run_activation_unavailable',
-            error: 'The sandbox is warming up. Try again in a moment.',
-            retry_token: retryToken,
-        },
-        times: Number.POSITIVE_INFINITY,
-    }
-}
+// Ready-made 429s from the doc (§1.7) for inject(); the warm-run 503 lives with FakeTraffic's token logic.
 
 export function buildUsageLimitRule(resetAt: string, limitType: 'burst' | 'sustained' = 'burst'): InjectedResponse {
     return {

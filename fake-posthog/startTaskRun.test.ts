@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 
 import { createTestFake } from './createTestFake.ts'
-import { buildWarmRunUnavailableRule } from './injectedRules.ts'
+import { buildWarmRunUnavailableRule } from './FakeTraffic.ts'
 import {
     DEMO_CUSTOM_IMAGE_IDS,
     DEMO_KEYS,
