@@ -172,13 +172,13 @@ describe('decodeFieldValues: secrets are refused', () => {
             'a writeOnly field',
             'github_user_token',
             'anything',
-            'github_user_token: secrets are never prefilled, so this value was ignored. Enter it in the form.',
+            'github_user_token: secrets are never prefilled, so this value was ignored. Enter it in the form instead.',
         ],
         [
             'another writeOnly field',
             'webhook_secret',
             's3cret',
-            'webhook_secret: secrets are never prefilled, so this value was ignored. Enter it in the form.',
+            'webhook_secret: secrets are never prefilled, so this value was ignored. Enter it in the form instead.',
         ],
         ['api_key', 'api_key', 'k', 'api_key: API keys and tokens are never prefilled, so this value was ignored.'],
         [
@@ -212,31 +212,31 @@ describe('decodeFieldValues: secrets are refused', () => {
             'a PostHog key in any field',
             'branch',
             POSTHOG_KEY,
-            'branch: the value looks like a PostHog API key, so it was ignored. Keys and tokens never belong in a link.',
+            'branch: the value looks like a PostHog API key, so it was ignored: keys and tokens are never prefilled.',
         ],
         [
             'a GitHub token in a message',
             'pending_user_message',
             `use ${GITHUB_TOKEN} please`,
-            'pending_user_message: the value looks like a GitHub token, so it was ignored. Keys and tokens never belong in a link.',
+            'pending_user_message: the value looks like a GitHub token, so it was ignored: keys and tokens are never prefilled.',
         ],
         [
             'an OAuth token',
             'model',
             'gho_abc',
-            'model: the value looks like a GitHub token, so it was ignored. Keys and tokens never belong in a link.',
+            'model: the value looks like a GitHub token, so it was ignored: keys and tokens are never prefilled.',
         ],
         [
             'a fine-grained token',
             'labels',
             ['ok', 'github_pat_11ABC'],
-            'labels: the value looks like a GitHub token, so it was ignored. Keys and tokens never belong in a link.',
+            'labels: the value looks like a GitHub token, so it was ignored: keys and tokens are never prefilled.',
         ],
         [
             'a key under an unknown name',
             'whatever',
             POSTHOG_KEY,
-            'whatever: the value looks like a PostHog API key, so it was ignored. Keys and tokens never belong in a link.',
+            'whatever: the value looks like a PostHog API key, so it was ignored: keys and tokens are never prefilled.',
         ],
     ])('refuses %s', (_, name, raw, message) => {
         const result = decode([[name, raw]])

@@ -43,12 +43,13 @@ function describeType(value: unknown): string {
     return `a ${typeof value}`
 }
 
-/** Strings, lists of them (one level) and booleans become items; anything else stays for the kind check to refuse. */
+/** A list contributes its entries (one level deep); any other value is one item, checked by kind below. */
 function flatten(raws: readonly unknown[]): unknown[] {
     return raws.flatMap((raw) => (Array.isArray(raw) ? raw.map((item: unknown) => item) : [raw]))
 }
 
 function tooLong(count: number, max: number | undefined): string {
+    // Length is the only check a string can fail here, so a missing maximum never reaches this in practice.
     return max === undefined ? 'not valid' : `too long (${count} characters; at most ${max})`
 }
 

@@ -20,7 +20,7 @@ export function secretValueKind(value: string): string | undefined {
     return SECRET_VALUES.find((entry) => entry.pattern.test(value))?.what
 }
 
-export function isSecretName(model: FieldModel, name: string): boolean {
+function isSecretName(model: FieldModel, name: string): boolean {
     const field = model.byName.get(name)
     if (field) return field.sensitive
     const squashed = squash(name)
@@ -33,7 +33,7 @@ export function detectSecret(model: FieldModel, name: string, values: readonly s
         return prefillProblem(
             'secret',
             name,
-            'secrets are never prefilled, so this value was ignored. Enter it in the form.'
+            'secrets are never prefilled, so this value was ignored. Enter it in the form instead.'
         )
     }
     if (isSecretName(model, name)) {
@@ -45,7 +45,7 @@ export function detectSecret(model: FieldModel, name: string, values: readonly s
             return prefillProblem(
                 'secret',
                 name,
-                `the value looks like ${what}, so it was ignored. Keys and tokens never belong in a link.`
+                `the value looks like ${what}, so it was ignored: keys and tokens are never prefilled.`
             )
         }
     }

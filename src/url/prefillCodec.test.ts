@@ -152,6 +152,11 @@ describe('decodePrefill refuses secrets and scrubs them from the address', () =>
 })
 
 describe('encodePrefill', () => {
+    it('owns no name that a schema property uses', () => {
+        const reserved = [...Object.values(RESERVED_PARAMS), ...PASSTHROUGH_PARAMS]
+        expect(TEST_FIELD_MODEL.fields.filter((field) => reserved.includes(field.name))).toEqual([])
+    })
+
     it('writes v=1 first, then the connection, then non-default values in field order, then the lock', () => {
         const params = encodePrefill(
             TEST_FIELD_MODEL,

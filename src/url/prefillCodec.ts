@@ -147,44 +147,44 @@ function single(name: string, values: readonly string[], problems: PrefillProble
     return trimmed === '' ? undefined : trimmed
 }
 
+interface ConnectionParam {
+    key: keyof Connection
+    name: string
+    decode: (value: string) => string | undefined
+    /** Completes "<value> …" in the problem message. */
+    expected: string
+}
+
+const CONNECTION_PARAMS: readonly ConnectionParam[] = [
+    {
+        key: 'host',
+        name: RESERVED_PARAMS.host,
+        decode: decodeHost,
+        expected: 'is not an http(s) address such as https://us.posthog.com.',
+    },
+    {
+        key: 'projectId',
+        name: RESERVED_PARAMS.projectId,
+        decode: (value) => (PROJECT_ID.test(value) ? value : undefined),
+        expected: 'is not a project ID (digits only).',
+    },
+    {
+        key: 'taskId',
+        name: RESERVED_PARAMS.taskId,
+        decode: (value) => (TASK_ID.safeParse(value).success ? value : undefined),
+        expected: 'is not a task ID (a UUID).',
+    },
+]
+
 function decodeConnection(grouped: ReadonlyMap<string, readonly string[]>, problems: PrefillProblem[]): Connection {
     const connection: Connection = {}
-    const read = (name: string): string | undefined => {
-        const values = grouped.get(name)
-        return values ? single(name, values, problems) : undefined
-    }
-    const host = read(RESERVED_PARAMS.host)
-    if (host !== undefined) {
-        const decoded = decodeHost(host)
-        if (decoded !== undefined) connection.host = decoded
-        else
-            problems.push(
-                prefillProblem(
-                    'invalid',
-                    RESERVED_PARAMS.host,
-                    `${quoteValue(host)} is not an http(s) address such as https://us.posthog.com.`
-                )
-            )
-    }
-    const projectId = read(RESERVED_PARAMS.projectId)
-    if (projectId !== undefined) {
-        if (PROJECT_ID.test(projectId)) connection.projectId = projectId
-        else
-            problems.push(
-                prefillProblem(
-                    'invalid',
-                    RESERVED_PARAMS.projectId,
-                    `${quoteValue(projectId)} is not a project ID (digits only).`
-                )
-            )
-    }
-    const taskId = read(RESERVED_PARAMS.taskId)
-    if (taskId !== undefined) {
-        if (TASK_ID.safeParse(taskId).success) connection.taskId = taskId
-        else
-            problems.push(
-                prefillProblem('invalid', RESERVED_PARAMS.taskId, `${quoteValue(taskId)} is not a task ID (a UUID).`)
-            )
+    for (const param of CONNECTION_PARAMS) {
+        const values = grouped.get(param.name)
+        const value = values ? single(param.name, values, problems) : undefined
+        if (value === undefined) continue
+        const decoded = param.decode(value)
+        if (decoded !== undefined) connection[param.key] = decoded
+        else problems.push(prefillProblem('invalid', param.name, `${quoteValue(value)} ${param.expected}`))
     }
     return connection
 }
@@ -286,18 +286,16 @@ export function encodePrefill(
     const params = new URLSearchParams()
     params.append(RESERVED_PARAMS.version, String(PREFILL_VERSION))
     // The connection goes through the same checks as on the way in, so a bad or credential-bearing host stays out.
-    const context = new Map<string, string[]>()
-    for (const [name, value] of [
-        [RESERVED_PARAMS.host, connection.host],
-        [RESERVED_PARAMS.projectId, connection.projectId],
-        [RESERVED_PARAMS.taskId, connection.taskId],
-    ] as const) {
-        if (value !== undefined && secretValueKind(value) === undefined) context.set(name, [value])
+    const given = new Map<string, string[]>()
+    for (const { key, name } of CONNECTION_PARAMS) {
+        const value = connection[key]
+        if (value !== undefined && secretValueKind(value) === undefined) given.set(name, [value])
     }
-    const checked = decodeConnection(context, [])
-    if (checked.host !== undefined) params.append(RESERVED_PARAMS.host, checked.host)
-    if (checked.projectId !== undefined) params.append(RESERVED_PARAMS.projectId, checked.projectId)
-    if (checked.taskId !== undefined) params.append(RESERVED_PARAMS.taskId, checked.taskId)
+    const checked = decodeConnection(given, [])
+    for (const { key, name } of CONNECTION_PARAMS) {
+        const value = checked[key]
+        if (value !== undefined) params.append(name, value)
+    }
     const shared = shareableValues(model, values)
     for (const { name } of model.fields) {
         const value = Object.hasOwn(shared, name) ? shared[name] : undefined
