@@ -1,0 +1,37 @@
+import { PROXY_BASE } from './createPostHogProxy.ts'
+import type { ServerConfig } from './parseServerConfig.ts'
+
+// GET /launcher/config.json: how the app should talk to PostHog here; never the key.
+export type LauncherConfig =
+    | {
+          serverHeldKey: false
+          // the hosts the CSP lets the browser reach; others will fail
+          allowedPostHogHosts: string[]
+          embedAllowedOrigins: string[]
+      }
+    | {
+          serverHeldKey: true
+          // for links into PostHog
+          postHogHost: string
+          projectId: string
+          // absent: every task of the project
+          allowedTaskIds?: string[]
+          proxyBase: typeof PROXY_BASE
+          embedAllowedOrigins: string[]
+      }
+
+export function buildLauncherConfig(config: ServerConfig): LauncherConfig {
+    const embedAllowedOrigins = [...config.embedAllowedOrigins]
+    const held = config.serverHeldKey
+    if (held === null) {
+        return { serverHeldKey: false, allowedPostHogHosts: [...config.allowedPostHogHosts], embedAllowedOrigins }
+    }
+    return {
+        serverHeldKey: true,
+        postHogHost: held.publicHost,
+        projectId: held.projectId,
+        ...(held.allowedTaskIds === null ? {} : { allowedTaskIds: [...held.allowedTaskIds] }),
+        proxyBase: PROXY_BASE,
+        embedAllowedOrigins,
+    }
+}

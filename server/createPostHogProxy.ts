@@ -1,0 +1,230 @@
+import { IncomingMessage } from 'node:http'
+
+import type { Context } from 'hono'
+import { z } from 'zod'
+
+import { FixedWindowRateLimiter } from './FixedWindowRateLimiter.ts'
+import { hogErrorResponse } from './hogErrorResponse.ts'
+import type { ProxyRefusal, ProxyRoute } from './matchProxyRoute.ts'
+import { matchProxyRoute } from './matchProxyRoute.ts'
+import type { ServerHeldKey } from './parseServerConfig.ts'
+import { readClientAddress } from './readClientAddress.ts'
+import { readLimitedBody } from './readLimitedBody.ts'
+import { shapeUpstreamJson } from './shapeUpstreamJson.ts'
+import { toSafeContentType } from './toSafeContentType.ts'
+
+export const PROXY_BASE = '/launcher/posthog'
+export const WARM_RETRY_HEADER = 'X-PostHog-Warm-Retry'
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000
+
+export interface PostHogProxyOptions {
+    serverHeldKey: ServerHeldKey
+    rateLimitPerMinute: number
+    maxBodyBytes: number
+    trustProxy: boolean
+    // bound to loopback with nothing in front: refuse other Host names (DNS rebinding)
+    loopbackOnly: boolean
+    fetch: typeof fetch
+    // already redacting
+    log: (line: string) => void
+    now?: () => number
+    upstreamTimeoutMs?: number
+}
+
+type Upstream =
+    | { ok: true; status: number; text: string; contentType: string | null; retryAfter: string | null }
+    | { ok: false; reason: 'unreachable' | 'timeout' | 'redirect' }
+
+const LOOPBACK_HOSTNAMES: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]'])
+const LIST_ROUTES: ReadonlySet<ProxyRoute['name']> = new Set([
+    'listTasks',
+    'listRuns',
+    'listSandboxEnvironments',
+    'listSignalReports',
+])
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304])
+const MAX_LOGGED_PATH = 200
+const WarmRunUnavailable = z.object({ code: z.literal('warm_run_activation_unavailable'), retry_token: z.string() })
+
+// The narrow proxy of server-held key mode: allow-listed endpoints of one project, the key added on the way out.
+export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) => Promise<Response> {
+    const { serverHeldKey: held } = options
+    const now = options.now ?? Date.now
+    const limiter = new FixedWindowRateLimiter({ limit: options.rateLimitPerMinute, windowMs: 60_000 })
+    const policy = {
+        projectId: held.projectId,
+        allowedTaskIds: held.allowedTaskIds === null ? null : new Set(held.allowedTaskIds),
+    }
+    // defence in depth: PostHog never echoes the key, but nothing that does reaches the browser
+    const scrub = (text: string): string => text.split(held.apiKey).join('[redacted]')
+
+    async function callUpstream(url: string, init: RequestInit): Promise<Upstream> {
+        const timeout = AbortSignal.timeout(options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS)
+        try {
+            const response = await options.fetch(url, { ...init, redirect: 'manual', signal: timeout })
+            // a redirect would be followed by the browser, or would carry the key elsewhere
+            if (response.status >= 300 && response.status < 400) {
+                await response.body?.cancel()
+                return { ok: false, reason: 'redirect' }
+            }
+            const text = await response.text()
+            const contentType = response.headers.get('content-type')
+            return {
+                ok: true,
+                status: response.status,
+                text,
+                contentType,
+                retryAfter: response.headers.get('retry-after'),
+            }
+        } catch {
+            return { ok: false, reason: timeout.aborted ? 'timeout' : 'unreachable' }
+        }
+    }
+
+    function refuseOrigin(c: Context): Response | undefined {
+        const fetchSite = c.req.header('sec-fetch-site')
+        // other sites may not spend the key: only the app's own pages (and non-browser clients) get through
+        if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+            const detail = 'Run Launcher only forwards requests made by its own pages.'
+            return hogErrorResponse(403, 'authentication_error', 'permission_denied', detail)
+        }
+        if (options.loopbackOnly && !LOOPBACK_HOSTNAMES.has(new URL(c.req.url).hostname)) {
+            const detail = 'This Run Launcher listens on loopback only; open it at localhost or 127.0.0.1.'
+            return hogErrorResponse(403, 'authentication_error', 'permission_denied', detail)
+        }
+        return undefined
+    }
+
+    async function forward(c: Context, route: ProxyRoute, upstreamPath: string): Promise<Response> {
+        const headers = new Headers({ accept: c.req.header('accept') ?? 'application/json' })
+        if (route.authenticated) {
+            headers.set('authorization', `Bearer ${held.apiKey}`)
+        }
+        let body: Uint8Array<ArrayBuffer> | undefined
+        if (route.method === 'POST') {
+            const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
+            if (mediaType !== 'application/json') {
+                const detail = 'Run Launcher forwards JSON request bodies only (Content-Type: application/json).'
+                return hogErrorResponse(415, 'invalid_request', 'unsupported_media_type', detail)
+            }
+            const read = await readLimitedBody(c.req.raw, options.maxBodyBytes)
+            if (!read.ok) {
+                const detail = `The request body is larger than this Run Launcher accepts (${options.maxBodyBytes} bytes).`
+                return hogErrorResponse(413, 'invalid_request', 'payload_too_large', detail)
+            }
+            body = read.bytes
+            headers.set('content-type', 'application/json')
+        }
+        const browserToken = route.name === 'runTask' ? c.req.header(WARM_RETRY_HEADER) : undefined
+        if (browserToken !== undefined) {
+            headers.set(WARM_RETRY_HEADER, browserToken)
+        }
+        const url = `${held.host}${upstreamPath}${new URL(c.req.url).search}`
+        const send = (extra: Headers) => callUpstream(url, { method: route.method, headers: extra, body: body ?? null })
+        let upstream = await send(headers)
+        // PostHog's CORS refuses this header to browsers, so the proxy does the one retry the 503 asks for
+        const retryToken = browserToken === undefined && upstream.ok ? readWarmRetryToken(route, upstream) : undefined
+        if (retryToken !== undefined) {
+            const retryHeaders = new Headers(headers)
+            retryHeaders.set(WARM_RETRY_HEADER, retryToken)
+            upstream = await send(retryHeaders)
+        }
+        if (!upstream.ok) {
+            return upstreamFailure(upstream.reason, held.host)
+        }
+        return toBrowserResponse(route, upstream)
+    }
+
+    function toBrowserResponse(route: ProxyRoute, upstream: Extract<Upstream, { ok: true }>): Response {
+        let text = upstream.text
+        if (LIST_ROUTES.has(route.name) && upstream.status === 200) {
+            const json = parseJson(text)
+            if (json !== undefined) {
+                const allowedTaskIds = route.name === 'listTasks' ? policy.allowedTaskIds : null
+                const shaped = shapeUpstreamJson(json, {
+                    upstreamOrigin: held.host,
+                    proxyBase: PROXY_BASE,
+                    allowedTaskIds,
+                })
+                text = JSON.stringify(shaped)
+            }
+        }
+        const headers = new Headers({
+            'content-type': toSafeContentType(upstream.contentType),
+            'cache-control': 'no-store',
+        })
+        if (upstream.retryAfter !== null && /^\d{1,9}$/.test(upstream.retryAfter.trim())) {
+            headers.set('retry-after', upstream.retryAfter.trim())
+        }
+        const body = NULL_BODY_STATUSES.has(upstream.status) ? null : scrub(text)
+        return new Response(body, { status: upstream.status, headers })
+    }
+
+    return async (c) => {
+        const started = now()
+        const pathname = new URL(c.req.url).pathname
+        const subPath = pathname.slice(PROXY_BASE.length)
+        const client = readClientAddress({
+            socketAddress: readSocketAddress(c.env),
+            forwardedFor: c.req.header('x-forwarded-for'),
+            trustProxy: options.trustProxy,
+        })
+        let response: Response
+        const decision = limiter.take(client, started)
+        if (decision.allowed) {
+            const match = matchProxyRoute(c.req.method, subPath, policy)
+            response =
+                refuseOrigin(c) ??
+                (match.ok ? await forward(c, match.route, match.upstreamPath) : refuse(match.refusal))
+        } else {
+            const seconds = decision.retryAfterSeconds
+            const detail = `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? '' : 's'}.`
+            response = hogErrorResponse(429, 'throttled_error', 'throttled', detail, { 'retry-after': String(seconds) })
+        }
+        options.log(
+            `proxy ${c.req.method} ${subPath.slice(0, MAX_LOGGED_PATH)} ${response.status} ${now() - started}ms`
+        )
+        return response
+    }
+}
+
+function readWarmRetryToken(route: ProxyRoute, upstream: Extract<Upstream, { ok: true }>): string | undefined {
+    if (route.name !== 'runTask' || upstream.status !== 503) {
+        return undefined
+    }
+    const parsed = WarmRunUnavailable.safeParse(parseJson(upstream.text))
+    return parsed.success ? parsed.data.retry_token : undefined
+}
+
+function upstreamFailure(reason: 'unreachable' | 'timeout' | 'redirect', host: string): Response {
+    if (reason === 'timeout') {
+        return hogErrorResponse(504, 'server_error', 'upstream_timeout', `PostHog at ${host} did not answer in time.`)
+    }
+    const detail =
+        reason === 'redirect'
+            ? `PostHog at ${host} answered with a redirect; check POSTHOG_HOST on the Run Launcher server.`
+            : `Run Launcher could not reach PostHog at ${host}.`
+    return hogErrorResponse(502, 'server_error', 'upstream_unreachable', detail)
+}
+
+function parseJson(text: string): unknown {
+    try {
+        const value: unknown = JSON.parse(text)
+        return value
+    } catch {
+        return undefined
+    }
+}
+
+// Without a Node socket (app.request in tests) every client shares one bucket.
+function readSocketAddress(env: unknown): string | undefined {
+    if (typeof env !== 'object' || env === null || !('incoming' in env) || !(env.incoming instanceof IncomingMessage)) {
+        return undefined
+    }
+    return env.incoming.socket.remoteAddress
+}
+
+function refuse({ status, code, detail, allow }: ProxyRefusal): Response {
+    const type = status === 403 ? 'authentication_error' : 'invalid_request'
+    return hogErrorResponse(status, type, code, detail, allow === undefined ? {} : { allow })
+}

@@ -1,0 +1,268 @@
+import { isIP } from 'node:net'
+import { isAbsolute, resolve } from 'node:path'
+
+import { z } from 'zod'
+
+import { parseOrigin } from './parseOrigin.ts'
+
+export interface ServerHeldKey {
+    // where the proxy sends requests, e.g. https://us.posthog.com or an internal address
+    host: string
+    // what the app links to; POSTHOG_PUBLIC_HOST, else host
+    publicHost: string
+    apiKey: string
+    projectId: string
+    // null: every task of the project
+    allowedTaskIds: readonly string[] | null
+}
+
+export interface ServerConfig {
+    port: number
+    host: string
+    distDir: string
+    buildOnStart: 'auto' | 'never'
+    allowedPostHogHosts: readonly string[]
+    allowedUploadOrigins: readonly string[]
+    embedAllowedOrigins: readonly string[]
+    serverHeldKey: ServerHeldKey | null
+    proxyRateLimitPerMinute: number
+    proxyMaxBodyBytes: number
+    trustProxy: boolean
+}
+
+export type ServerConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] }
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..')
+export const DEFAULT_ALLOWED_POSTHOG_HOSTS = ['https://us.posthog.com', 'https://eu.posthog.com'] as const
+// PostHog's staged uploads go to S3 presigned POST URLs; narrow this to the bucket's origin when known
+export const DEFAULT_ALLOWED_UPLOAD_ORIGINS = ['https://*.amazonaws.com'] as const
+export const DEFAULT_PROXY_MAX_BODY_BYTES = 64 * 1024
+
+const KEY_VARIABLES = ['POSTHOG_HOST', 'POSTHOG_PERSONAL_API_KEY', 'POSTHOG_PROJECT_ID'] as const
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const PERSONAL_API_KEY = /^phx_[A-Za-z0-9_-]{4,}$/
+const INGESTION_HOST = /(?:^|\.)i\.posthog\.com$/
+const MAX_BODY_BYTES_CEILING = 10 * 1024 * 1024
+const MAX_RATE_LIMIT = 100_000
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string }
+
+interface VariableOptions {
+    // secrets are never echoed, not even in an error
+    secret?: boolean
+    // what an empty value means; undefined: the same as unset
+    whenEmpty?: 'unset' | 'empty'
+}
+
+// Empty and whitespace-only values count as unset unless the variable says otherwise.
+function variable<T>(name: string, fallback: T, parse: (raw: string) => Parsed<T>, options: VariableOptions = {}) {
+    return z
+        .string()
+        .optional()
+        .transform((raw, ctx): T => {
+            const trimmed = raw?.trim() ?? ''
+            if (raw === undefined || (trimmed === '' && options.whenEmpty !== 'empty')) {
+                return fallback
+            }
+            const parsed = parse(trimmed)
+            if (parsed.ok) {
+                return parsed.value
+            }
+            const shown = options.secret ? ' (value hidden)' : `=${JSON.stringify(raw)}`
+            ctx.addIssue({ code: 'custom', message: `${name}${shown} is not valid: expected ${parsed.expected}.` })
+            return z.NEVER
+        })
+}
+
+function splitList(raw: string): string[] {
+    return raw.split(/[\s,]+/).filter((entry) => entry !== '')
+}
+
+function parseInteger(min: number, max: number, what: string): (raw: string) => Parsed<number> {
+    return (raw) => {
+        const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN
+        return Number.isSafeInteger(value) && value >= min && value <= max
+            ? { ok: true, value }
+            : { ok: false, expected: `${what}, a whole number from ${min} to ${max}` }
+    }
+}
+
+function parseOriginList(allowWildcard: boolean): (raw: string) => Parsed<string[]> {
+    return (raw) => {
+        const origins: string[] = []
+        for (const entry of splitList(raw)) {
+            const parsed = parseOrigin(entry, { allowWildcard })
+            if (!parsed.ok) {
+                return { ok: false, expected: `a comma-separated list where each entry is ${parsed.expected}` }
+            }
+            origins.push(parsed.origin)
+        }
+        return { ok: true, value: [...new Set(origins)] }
+    }
+}
+
+function parseBindHost(raw: string): Parsed<string> {
+    return raw === 'localhost' || isIP(raw) !== 0
+        ? { ok: true, value: raw }
+        : { ok: false, expected: 'an IP address to listen on, e.g. 127.0.0.1, or 0.0.0.0 for every interface' }
+}
+
+function parseDistDir(raw: string): Parsed<string> {
+    return { ok: true, value: isAbsolute(raw) ? raw : resolve(REPO_ROOT, raw) }
+}
+
+function parseBuildOnStart(raw: string): Parsed<'auto' | 'never'> {
+    const value = raw.toLowerCase()
+    return value === 'auto' || value === 'never'
+        ? { ok: true, value }
+        : { ok: false, expected: "'auto' (rebuild when the sources are newer) or 'never'" }
+}
+
+function parseBoolean(raw: string): Parsed<boolean> {
+    const value = raw.toLowerCase()
+    if (['1', 'true', 'yes', 'on'].includes(value)) {
+        return { ok: true, value: true }
+    }
+    if (['0', 'false', 'no', 'off'].includes(value)) {
+        return { ok: true, value: false }
+    }
+    return { ok: false, expected: 'true or false' }
+}
+
+function parsePostHogHost(raw: string): Parsed<string> {
+    const parsed = parseOrigin(raw)
+    if (!parsed.ok) {
+        return { ok: false, expected: `the PostHog app address, ${parsed.expected}` }
+    }
+    if (INGESTION_HOST.test(new URL(parsed.origin).hostname)) {
+        return { ok: false, expected: 'the PostHog app address (e.g. https://us.posthog.com), not an ingestion host' }
+    }
+    return { ok: true, value: parsed.origin }
+}
+
+function parseApiKey(raw: string): Parsed<string> {
+    if (PERSONAL_API_KEY.test(raw)) {
+        return { ok: true, value: raw }
+    }
+    // the prefix alone identifies the kind of key without revealing it
+    const kind = raw.startsWith('phc_') ? ' (this is a project token, phc_…)' : ''
+    const secretKind = raw.startsWith('phs_') ? ' (this is a project secret key, phs_…)' : ''
+    return { ok: false, expected: `a personal API key: phx_ followed by letters, digits, - or _${kind}${secretKind}` }
+}
+
+function parseProjectId(raw: string): Parsed<string> {
+    return /^\d{1,18}$/.test(raw)
+        ? { ok: true, value: raw }
+        : { ok: false, expected: 'the numeric project id, e.g. 12345' }
+}
+
+function parseTaskIds(raw: string): Parsed<string[]> {
+    const ids = splitList(raw)
+    return ids.every((id) => UUID.test(id))
+        ? { ok: true, value: [...new Set(ids.map((id) => id.toLowerCase()))] }
+        : { ok: false, expected: 'a comma-separated list of task UUIDs' }
+}
+
+const EnvSchema = z.object({
+    PORT: variable('PORT', 8080, parseInteger(0, 65535, 'a TCP port')),
+    HOST: variable('HOST', '127.0.0.1', parseBindHost),
+    DIST_DIR: variable('DIST_DIR', resolve(REPO_ROOT, 'dist'), parseDistDir),
+    BUILD_ON_START: variable<'auto' | 'never'>('BUILD_ON_START', 'auto', parseBuildOnStart),
+    ALLOWED_POSTHOG_HOSTS: variable(
+        'ALLOWED_POSTHOG_HOSTS',
+        [...DEFAULT_ALLOWED_POSTHOG_HOSTS],
+        parseOriginList(false),
+        {
+            whenEmpty: 'empty',
+        }
+    ),
+    ALLOWED_UPLOAD_ORIGINS: variable(
+        'ALLOWED_UPLOAD_ORIGINS',
+        [...DEFAULT_ALLOWED_UPLOAD_ORIGINS],
+        parseOriginList(true),
+        {
+            whenEmpty: 'empty',
+        }
+    ),
+    EMBED_ALLOWED_ORIGINS: variable<string[]>('EMBED_ALLOWED_ORIGINS', [], parseOriginList(false)),
+    POSTHOG_HOST: variable<string | null>('POSTHOG_HOST', null, parsePostHogHost),
+    POSTHOG_PUBLIC_HOST: variable<string | null>('POSTHOG_PUBLIC_HOST', null, parsePostHogHost),
+    POSTHOG_PERSONAL_API_KEY: variable<string | null>('POSTHOG_PERSONAL_API_KEY', null, parseApiKey, { secret: true }),
+    POSTHOG_PROJECT_ID: variable<string | null>('POSTHOG_PROJECT_ID', null, parseProjectId),
+    POSTHOG_ALLOWED_TASK_IDS: variable<string[] | null>('POSTHOG_ALLOWED_TASK_IDS', null, parseTaskIds),
+    PROXY_RATE_LIMIT_PER_MINUTE: variable(
+        'PROXY_RATE_LIMIT_PER_MINUTE',
+        60,
+        parseInteger(1, MAX_RATE_LIMIT, 'requests per minute per client')
+    ),
+    PROXY_MAX_BODY_BYTES: variable(
+        'PROXY_MAX_BODY_BYTES',
+        DEFAULT_PROXY_MAX_BODY_BYTES,
+        parseInteger(1, MAX_BODY_BYTES_CEILING, 'a size in bytes')
+    ),
+    TRUST_PROXY: variable('TRUST_PROXY', false, parseBoolean),
+})
+
+function isSet(value: string | undefined): boolean {
+    return value !== undefined && value.trim() !== ''
+}
+
+// Rules across variables, checked on the raw values so they report even when a value is also malformed.
+function findCombinationErrors(env: Record<string, string | undefined>): string[] {
+    const present = KEY_VARIABLES.filter((name) => isSet(env[name]))
+    const missing = KEY_VARIABLES.filter((name) => !isSet(env[name]))
+    const errors: string[] = []
+    if (present.length > 0 && missing.length > 0) {
+        errors.push(
+            `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: server-held key mode needs POSTHOG_HOST, POSTHOG_PERSONAL_API_KEY and POSTHOG_PROJECT_ID together (${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} set); set all three, or none for browser key mode.`
+        )
+    }
+    if (present.length === 0) {
+        for (const name of ['POSTHOG_ALLOWED_TASK_IDS', 'POSTHOG_PUBLIC_HOST']) {
+            if (isSet(env[name])) {
+                errors.push(
+                    `${name} is set, but it only applies in server-held key mode: also set POSTHOG_HOST, POSTHOG_PERSONAL_API_KEY and POSTHOG_PROJECT_ID, or unset ${name}.`
+                )
+            }
+        }
+    }
+    return errors
+}
+
+// Every problem at once, each naming the variable, the value (never a secret's) and what is expected.
+export function parseServerConfig(env: Record<string, string | undefined>): ServerConfigResult {
+    const parsed = EnvSchema.safeParse(env)
+    const combinationErrors = findCombinationErrors(env)
+    if (!parsed.success || combinationErrors.length > 0) {
+        const fieldErrors = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)
+        return { ok: false, errors: [...fieldErrors, ...combinationErrors] }
+    }
+    const values = parsed.data
+    const { POSTHOG_HOST: host, POSTHOG_PERSONAL_API_KEY: apiKey, POSTHOG_PROJECT_ID: projectId } = values
+    const serverHeldKey =
+        host !== null && apiKey !== null && projectId !== null
+            ? {
+                  host,
+                  publicHost: values.POSTHOG_PUBLIC_HOST ?? host,
+                  apiKey,
+                  projectId,
+                  allowedTaskIds: values.POSTHOG_ALLOWED_TASK_IDS,
+              }
+            : null
+    return {
+        ok: true,
+        config: {
+            port: values.PORT,
+            host: values.HOST,
+            distDir: values.DIST_DIR,
+            buildOnStart: values.BUILD_ON_START,
+            allowedPostHogHosts: values.ALLOWED_POSTHOG_HOSTS,
+            allowedUploadOrigins: values.ALLOWED_UPLOAD_ORIGINS,
+            embedAllowedOrigins: values.EMBED_ALLOWED_ORIGINS,
+            serverHeldKey,
+            proxyRateLimitPerMinute: values.PROXY_RATE_LIMIT_PER_MINUTE,
+            proxyMaxBodyBytes: values.PROXY_MAX_BODY_BYTES,
+            trustProxy: values.TRUST_PROXY,
+        },
+    }
+}
