@@ -13,6 +13,7 @@ import type { PostHogClient } from './createPostHogClient.ts'
 import { createPostHogClient } from './createPostHogClient.ts'
 import { modelsQueryOptions } from './modelsQueryOptions.ts'
 import { sandboxEnvironmentsQueryOptions, signalReportsQueryOptions } from './pickerQueries.ts'
+import { schemaDocumentQueryOptions } from './schemaDocumentQueryOptions.ts'
 import { runTaskMutationOptions } from './runTaskMutationOptions.ts'
 import { runQueryOptions, runsQueryOptions, taskQueryOptions, tasksQueryOptions } from './taskQueries.ts'
 
@@ -43,6 +44,7 @@ function everyQuery(client: PostHogClient) {
         signalReportsQueryOptions(client),
         modelsQueryOptions(client),
         connectionQueryOptions(client),
+        schemaDocumentQueryOptions(client),
     ]
 }
 
@@ -73,6 +75,7 @@ describe('the API key', () => {
         await qc.query(signalReportsQueryOptions(client))
         await qc.query(modelsQueryOptions(client))
         await qc.query(connectionQueryOptions(client))
+        await qc.query(schemaDocumentQueryOptions(client))
         await new MutationObserver(qc, runTaskMutationOptions(client)).mutate({
             taskId: TASK,
             body: { runtime_adapter: 'claude', model: 'claude-sonnet-5' },

@@ -1,3 +1,5 @@
+import type { QueryClient } from '@tanstack/react-query'
+
 /** Identifies a connection in query keys: host and project, never the key (remove the scope when the key changes). */
 export type ConnectionScope = readonly ['posthog', string, string]
 
@@ -19,4 +21,12 @@ export const postHogKeys = {
     signalReports: (scope: ConnectionScope) => [...scope, 'signalReports'] as const,
     models: (scope: ConnectionScope) => [...scope, 'models'] as const,
     runTask: (scope: ConnectionScope) => [...scope, 'runTask'] as const,
+    // The document is public and per host, not per project.
+    schemaDocument: (host: string) => ['posthog', host, 'schemaDocument'] as const,
+}
+
+/** When the key changes: drop everything the old key read, including answers still on their way. */
+export async function forgetConnection(queryClient: QueryClient, scope: ConnectionScope): Promise<void> {
+    await queryClient.cancelQueries({ queryKey: scope })
+    queryClient.removeQueries({ queryKey: scope })
 }

@@ -138,6 +138,34 @@ describe('reads', () => {
     })
 })
 
+describe('getSchemaDocument', () => {
+    it('reads the JSON document without sending the key', async () => {
+        const document = await clientFor().getSchemaDocument()
+        expect(document['components']).toEqual(expect.any(Object))
+        expect(lastRequest().path).toBe('/api/schema/?format=json')
+        expect(lastRequest().headers['authorization']).toBeUndefined()
+    })
+
+    it.each<[string, number, string, string]>([
+        ['YAML or garbage', 200, 'openapi: 3.1.0\ninfo: {}', 'not_posthog'],
+        ['a JSON array', 200, '[]', 'unexpected'],
+        [
+            'a missing endpoint',
+            404,
+            '{"type":"invalid_request","code":"not_found","detail":"Not found.","attr":null}',
+            'not_found',
+        ],
+    ])('fails on %s', async (_name, status, body, kind) => {
+        fake.inject({
+            path: /^\/api\/schema\/?$/,
+            status,
+            body,
+            headers: { 'content-type': 'application/vnd.oai.openapi' },
+        })
+        expect((await failureOf(clientFor().getSchemaDocument())).kind).toBe(kind)
+    })
+})
+
 describe('listModels', () => {
     it('returns the live catalogue', async () => {
         const models = await clientFor().listModels()

@@ -14,6 +14,7 @@ import {
     pageSchema,
     ProjectSchema,
     SandboxEnvironmentSchema,
+    SchemaDocumentSchema,
     SignalReportSchema,
     TaskRunSchema,
     TaskSchema,
@@ -92,6 +93,8 @@ export interface PostHogClient {
     getCurrentUser(options?: RequestOptions): Promise<CurrentUser>
     getProject(options?: RequestOptions): Promise<Project>
     runTask(taskId: string, body: RunRequestBody, options?: RunTaskOptions): Promise<RunStarted>
+    /** PostHog's OpenAPI document (public, sent without the key), for the schema compiler to parse. */
+    getSchemaDocument(options?: RequestOptions): Promise<Record<string, unknown>>
 }
 
 interface Call<S extends z.ZodMiniType> {
@@ -103,6 +106,8 @@ interface Call<S extends z.ZodMiniType> {
     headers?: Record<string, string>
     signal?: AbortSignal | undefined
     fieldModel?: FieldModel | undefined
+    /** For public endpoints: the key goes nowhere it is not needed. */
+    anonymous?: boolean
 }
 
 function baseUrlOf(host: string): string {
@@ -152,7 +157,7 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
 
     function headersFor(call: Call<z.ZodMiniType>): Record<string, string> {
         const headers: Record<string, string> = { Accept: 'application/json', ...call.headers }
-        if (apiKey !== '') headers['Authorization'] = `Bearer ${apiKey}`
+        if (apiKey !== '' && call.anonymous !== true) headers['Authorization'] = `Bearer ${apiKey}`
         if (call.body !== undefined) headers['Content-Type'] = 'application/json'
         return headers
     }
@@ -303,5 +308,15 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
             return send({ method: 'GET', path: `${projectPath}/`, schema: ProjectSchema, signal: options.signal })
         },
         runTask,
+        getSchemaDocument(options = {}) {
+            return send({
+                method: 'GET',
+                path: '/api/schema/',
+                query: { format: 'json' },
+                schema: SchemaDocumentSchema,
+                signal: options.signal,
+                anonymous: true,
+            })
+        },
     }
 }

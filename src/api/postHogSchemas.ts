@@ -109,6 +109,9 @@ export const ProjectSchema = z.object({
 })
 export type Project = z.infer<typeof ProjectSchema>
 
+// The schema compiler checks the document itself; here it only has to be a JSON object.
+export const SchemaDocumentSchema = z.record(z.string(), z.unknown())
+
 /** LimitOffset pages; a bare array is accepted too, in case an endpoint is not paginated. */
 export function pageSchema<T extends z.ZodMiniType>(item: T) {
     return z.union([

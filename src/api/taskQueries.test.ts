@@ -1,7 +1,7 @@
 // The fake PostHog is Node code and tsconfig.app.json has no node types.
 /// <reference types="node" />
 
-import { QueryClient } from '@tanstack/react-query'
+import { QueryClient, skipToken } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import type { FakePostHog } from '../../fake-posthog/startFakePostHog.ts'
@@ -10,13 +10,14 @@ import { DEMO_KEYS, DEMO_PROJECT_ID, DEMO_RUN_IDS, DEMO_TASK_IDS } from '../../f
 import { BUNDLED_MODELS } from '../contract/bundledModelCatalog.ts'
 import { ApiError } from './ApiError.ts'
 import { connectionQueryOptions } from './connectionQueryOptions.ts'
-import { connectionScope, postHogKeys } from './connectionScope.ts'
+import { connectionScope, forgetConnection, postHogKeys } from './connectionScope.ts'
 import type { PostHogClient } from './createPostHogClient.ts'
 import { createPostHogClient } from './createPostHogClient.ts'
 import { modelsQueryOptions } from './modelsQueryOptions.ts'
 import { sandboxEnvironmentsQueryOptions, signalReportsQueryOptions } from './pickerQueries.ts'
 import type { TaskRun } from './postHogSchemas.ts'
 import { TaskRunSchema } from './postHogSchemas.ts'
+import { schemaDocumentQueryOptions } from './schemaDocumentQueryOptions.ts'
 import {
     RUN_POLL_INTERVAL_MS,
     runQueryOptions,
@@ -65,7 +66,7 @@ describe('query keys', () => {
         await qc.query(runsQueryOptions(client, DEMO_TASK_IDS.flakyLoginTest))
         await qc.query(sandboxEnvironmentsQueryOptions(client))
         qc.setQueryData(['posthog', 'https://elsewhere.example', '9', 'models'], [])
-        qc.removeQueries({ queryKey: client.scope })
+        await forgetConnection(qc, client.scope)
         expect(
             qc
                 .getQueryCache()
@@ -181,6 +182,10 @@ describe('picker queries', () => {
         expect(qc.getQueryData(postHogKeys.connection(client.scope))).toEqual(result)
     })
 
+    it('skip the connection check until there is a client to check', () => {
+        expect(connectionQueryOptions(undefined).queryFn).toBe(skipToken)
+    })
+
     it('never retry on their own', () => {
         const all = [
             tasksQueryOptions(client, ''),
@@ -190,6 +195,7 @@ describe('picker queries', () => {
             signalReportsQueryOptions(client),
             modelsQueryOptions(client),
             connectionQueryOptions(client),
+            schemaDocumentQueryOptions(client),
         ]
         expect(all.map((options) => options.retry)).toEqual(all.map(() => false))
     })

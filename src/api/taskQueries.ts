@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions, skipToken } from '@tanstack/react-query'
 
 import type { ApiError } from './ApiError.ts'
-import { postHogKeys } from './connectionScope.ts'
+import { connectionScope, postHogKeys } from './connectionScope.ts'
 import type { PostHogClient } from './createPostHogClient.ts'
 import type { TaskRun } from './postHogSchemas.ts'
 import { isTerminalRunStatus } from './runStatus.ts'
@@ -55,10 +55,15 @@ export function runsQueryOptions(client: PostHogClient, taskId: string) {
 const PERMANENT: ReadonlySet<ApiError['kind']> = new Set(['unauthenticated', 'forbidden', 'not_found', 'not_posthog'])
 
 /** Polls the run every few seconds until it completes, fails or is cancelled. */
-export function runQueryOptions(client: PostHogClient, taskId: string, runId: string) {
+export function runQueryOptions(client: PostHogClient | undefined, taskId: string, runId: string) {
+    // Without a client (a run from another connection) nothing is fetched; the key still names the run.
+    const scope = client?.scope ?? connectionScope('', '')
     return queryOptions({
-        queryKey: postHogKeys.run(client.scope, taskId, runId),
-        queryFn: taskId === '' || runId === '' ? skipToken : ({ signal }) => client.getRun(taskId, runId, { signal }),
+        queryKey: postHogKeys.run(scope, taskId, runId),
+        queryFn:
+            client === undefined || taskId === '' || runId === ''
+                ? skipToken
+                : ({ signal }) => client.getRun(taskId, runId, { signal }),
         retry: false,
         refetchInterval: (query) => {
             const { data, error } = query.state
