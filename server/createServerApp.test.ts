@@ -1,0 +1,515 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { buildWarmRunUnavailableRule } from '../fake-posthog/FakeTraffic.ts'
+import { DEMO_KEYS, DEMO_PROJECT_ID, DEMO_TASK_IDS, OTHER_PROJECT_ID } from '../fake-posthog/seedData.ts'
+import type { FakePostHog } from '../fake-posthog/startFakePostHog.ts'
+import { startFakePostHog } from '../fake-posthog/startFakePostHog.ts'
+import { createServerApp, IMMUTABLE_CACHE } from './createServerApp.ts'
+import type { ServerAppOptions } from './createServerApp.ts'
+import { parseServerConfig } from './parseServerConfig.ts'
+import type { RunningServer } from './startServer.ts'
+import { startServer } from './startServer.ts'
+
+const KEY = DEMO_KEYS.full
+const PROJECT = String(DEMO_PROJECT_ID)
+const TASK = DEMO_TASK_IDS.flakyLoginTest
+const OTHER_TASK = DEMO_TASK_IDS.csvExport
+const GITHUB_TOKEN = 'ghp_browserSideToken0123456789'
+const RUN_BODY = {
+    mode: 'background',
+    pending_user_message: 'Make the login test deterministic.',
+    runtime_adapter: 'claude',
+    model: 'claude-sonnet-5',
+    github_user_token: GITHUB_TOKEN,
+}
+const INDEX_HTML =
+    '<!doctype html><html><head><script type="module" crossorigin src="/assets/x-abc123.js"></script></head><body><div id="root"></div></body></html>'
+const ASSET_JS = `console.log(${JSON.stringify('run launcher '.repeat(200))})\n`
+
+interface Launcher {
+    origin: string
+    logs: string[]
+    server: RunningServer
+}
+
+let fake: FakePostHog
+let distDir: string
+const launchers: RunningServer[] = []
+
+function configFor(env: Record<string, string>) {
+    const parsed = parseServerConfig({ DIST_DIR: distDir, PORT: '0', ...env })
+    if (!parsed.ok) {
+        throw new Error(parsed.errors.join('\n'))
+    }
+    return parsed.config
+}
+
+function heldEnv(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+        POSTHOG_HOST: fake.origin,
+        POSTHOG_PERSONAL_API_KEY: KEY,
+        POSTHOG_PROJECT_ID: PROJECT,
+        PROXY_RATE_LIMIT_PER_MINUTE: '1000',
+        ...extra,
+    }
+}
+
+async function startLauncher(env: Record<string, string>, options: ServerAppOptions = {}): Promise<Launcher> {
+    const logs: string[] = []
+    const config = configFor(env)
+    const app = createServerApp(config, { log: (line) => logs.push(line), ...options })
+    const server = await startServer(app, { host: '127.0.0.1', port: 0 })
+    launchers.push(server)
+    return { origin: server.origin, logs, server }
+}
+
+async function readAll(response: Response): Promise<string> {
+    const headers = JSON.stringify([...response.headers])
+    return `${headers}\n${await response.text()}`
+}
+
+function runPath(taskId: string, projectId = PROJECT): string {
+    return `/launcher/posthog/api/projects/${projectId}/tasks/${taskId}/run/`
+}
+
+function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+    return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }
+}
+
+beforeAll(async () => {
+    fake = await startFakePostHog()
+    distDir = mkdtempSync(join(tmpdir(), 'rl-dist-'))
+    mkdirSync(join(distDir, 'assets'))
+    writeFileSync(join(distDir, 'index.html'), INDEX_HTML)
+    writeFileSync(join(distDir, 'assets', 'x-abc123.js'), ASSET_JS)
+    writeFileSync(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+})
+
+afterAll(async () => {
+    await Promise.all(launchers.map((server) => server.close(100)))
+    await fake.close()
+    rmSync(distDir, { recursive: true, force: true })
+})
+
+describe('the app and its headers', () => {
+    let launcher: Launcher
+
+    beforeAll(async () => {
+        launcher = await startLauncher({ EMBED_ALLOWED_ORIGINS: 'https://intranet.example.com' })
+    })
+
+    it('answers /healthz', async () => {
+        const response = await fetch(`${launcher.origin}/healthz`)
+        expect(response.status).toBe(200)
+        expect(await response.json()).toEqual({ status: 'ok' })
+        expect(response.headers.get('cache-control')).toBe('no-store')
+    })
+
+    it('loads the app with a strict CSP, no referrer, nosniff, and framing only by the configured origins', async () => {
+        const response = await fetch(`${launcher.origin}/`, { headers: { accept: 'text/html' } })
+        expect(response.status).toBe(200)
+        expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+        expect(await response.text()).toBe(INDEX_HTML)
+        const csp = response.headers.get('content-security-policy') ?? ''
+        expect(csp).toContain("script-src 'self'")
+        expect(csp).toContain(
+            "connect-src 'self' https://us.posthog.com https://eu.posthog.com https://*.amazonaws.com"
+        )
+        expect(csp).toContain("frame-ancestors 'self' https://intranet.example.com")
+        expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/)
+        expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+        expect(response.headers.get('x-frame-options')).toBeNull()
+        expect(response.headers.get('cache-control')).toBe('no-cache')
+    })
+
+    it('serves hashed assets for a year, compressed', async () => {
+        const response = await fetch(`${launcher.origin}/assets/x-abc123.js`, {
+            headers: { 'accept-encoding': 'gzip' },
+        })
+        expect(response.status).toBe(200)
+        expect(response.headers.get('cache-control')).toBe(IMMUTABLE_CACHE)
+        expect(response.headers.get('content-type')).toMatch(/^text\/javascript/)
+        expect(response.headers.get('content-encoding')).toBe('gzip')
+        expect(await response.text()).toBe(ASSET_JS)
+        expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
+    })
+
+    it('serves other static files without long caching', async () => {
+        const response = await fetch(`${launcher.origin}/favicon.svg`)
+        expect(response.status).toBe(200)
+        expect(response.headers.get('cache-control')).toBe('no-cache')
+    })
+
+    it('falls back to index.html for client-side routes, and only for pages', async () => {
+        const page = await fetch(`${launcher.origin}/tasks/some/route?x=1`, { headers: { accept: 'text/html' } })
+        expect(page.status).toBe(200)
+        expect(await page.text()).toBe(INDEX_HTML)
+        const data = await fetch(`${launcher.origin}/tasks/some/route`, { headers: { accept: 'application/json' } })
+        expect(data.status).toBe(404)
+        const asset = await fetch(`${launcher.origin}/assets/missing-123.js`, { headers: { accept: 'text/html' } })
+        expect(asset.status).toBe(404)
+        expect(asset.headers.get('cache-control')).toBe('no-cache')
+        expect(asset.headers.get('x-content-type-options')).toBe('nosniff')
+    })
+
+    it('does not serve files outside the build', async () => {
+        const response = await fetch(`${launcher.origin}/assets/%2e%2e/%2e%2e/etc/passwd`)
+        expect(response.status).toBe(404)
+    })
+
+    it('browser key mode: says so in the config and has no proxy', async () => {
+        const config = await fetch(`${launcher.origin}/launcher/config.json`)
+        expect(config.headers.get('cache-control')).toBe('no-store')
+        expect(await config.json()).toEqual({
+            serverHeldKey: false,
+            allowedPostHogHosts: ['https://us.posthog.com', 'https://eu.posthog.com'],
+            embedAllowedOrigins: ['https://intranet.example.com'],
+        })
+        const proxied = await fetch(`${launcher.origin}/launcher/posthog/api/projects/1/tasks/`)
+        expect(proxied.status).toBe(404)
+        expect(await proxied.json()).toMatchObject({ type: 'invalid_request', code: 'not_found', attr: null })
+    })
+})
+
+describe('server-held key mode', () => {
+    let launcher: Launcher
+    let seen: number
+
+    beforeAll(async () => {
+        launcher = await startLauncher(heldEnv({ POSTHOG_PUBLIC_HOST: 'https://us.posthog.com' }))
+    })
+
+    beforeEach(() => {
+        seen = fake.requests.length
+    })
+
+    const upstreamRequests = () => fake.requests.slice(seen)
+
+    it('publishes the mode, project and proxy base, never the key', async () => {
+        const response = await fetch(`${launcher.origin}/launcher/config.json`)
+        const text = await readAll(response)
+        expect(text).not.toContain(KEY)
+        expect(JSON.parse(text.slice(text.indexOf('\n') + 1))).toEqual({
+            serverHeldKey: true,
+            postHogHost: 'https://us.posthog.com',
+            projectId: PROJECT,
+            proxyBase: '/launcher/posthog',
+            embedAllowedOrigins: [],
+        })
+    })
+
+    it('limits connect-src to the app itself and the upload origins', async () => {
+        const response = await fetch(`${launcher.origin}/`)
+        expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' https://*.amazonaws.com;")
+        expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    })
+
+    it('starts a run with the key added on the way out, and nothing of the browser’s credentials', async () => {
+        const response = await fetch(
+            `${launcher.origin}${runPath(TASK)}`,
+            postJson(RUN_BODY, { cookie: 'sessionid=browser-session', authorization: 'Bearer phx_browser_supplied' })
+        )
+        const text = await readAll(response)
+        expect(response.status).toBe(200)
+        expect(text).not.toContain(KEY)
+        expect(text).toContain('"latest_run"')
+        const [upstream, ...rest] = upstreamRequests()
+        expect(rest).toHaveLength(0)
+        expect(upstream).toMatchObject({
+            method: 'POST',
+            path: `/api/projects/${PROJECT}/tasks/${TASK}/run/`,
+            json: RUN_BODY,
+        })
+        expect(upstream?.headers['authorization']).toBe(`Bearer ${KEY}`)
+        expect(upstream?.headers['cookie']).toBeUndefined()
+        expect(upstream?.headers['x-forwarded-for']).toBeUndefined()
+        expect(response.headers.get('set-cookie')).toBeNull()
+        expect(response.headers.get('cache-control')).toBe('no-store')
+    })
+
+    it('logs one line per proxied request, without query, key or tokens', async () => {
+        launcher.logs.length = 0
+        await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/?search=${KEY}&limit=5`)
+        await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(RUN_BODY))
+        await fetch(`${launcher.origin}/launcher/posthog/api/${KEY}/${GITHUB_TOKEN}/`)
+        expect(launcher.logs).toHaveLength(3)
+        expect(launcher.logs[0]).toMatch(/^proxy GET \/api\/projects\/1\/tasks\/ 200 \d+ms$/)
+        expect(launcher.logs[1]).toMatch(new RegExp(`^proxy POST /api/projects/1/tasks/${TASK}/run/ 200 \\d+ms$`))
+        expect(launcher.logs[2]).toMatch(/^proxy GET \/api\/\[redacted\]\/\[redacted\]\/ 404 \d+ms$/)
+        expect(launcher.logs.join('\n')).not.toMatch(/phx_|ghp_|Make the login/)
+    })
+
+    it('passes the query string through and points pagination links back at the proxy', async () => {
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/?limit=2`)
+        expect(response.status).toBe(200)
+        expect(upstreamRequests()[0]?.path).toBe(`/api/projects/${PROJECT}/tasks/?limit=2`)
+        const page: unknown = await response.json()
+        expect(page).toMatchObject({
+            next: `/launcher/posthog/api/projects/${PROJECT}/tasks/?limit=2&offset=2`,
+            results: [expect.anything(), expect.anything()],
+        })
+    })
+
+    it('fetches the schema document without sending the key', async () => {
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/schema/?format=json`)
+        expect(response.status).toBe(200)
+        expect(response.headers.get('content-type')).toBe('application/vnd.oai.openapi+json')
+        const [upstream] = upstreamRequests()
+        expect(upstream?.path).toBe('/api/schema/?format=json')
+        expect(upstream?.headers['authorization']).toBeUndefined()
+    })
+
+    it('scrubs the key from anything PostHog sends back, and never passes its cookies or HTML', async () => {
+        fake.inject({
+            method: 'GET',
+            path: `/api/projects/${PROJECT}/tasks/${TASK}/`,
+            status: 500,
+            body: `<html><script>alert(1)</script>Bad key ${KEY} in ${KEY}</html>`,
+            headers: { 'set-cookie': 'sessionid=upstream' },
+        })
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/${TASK}/`)
+        expect(response.status).toBe(500)
+        expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+        expect(response.headers.get('set-cookie')).toBeNull()
+        const text = await readAll(response)
+        expect(text).not.toContain(KEY)
+        expect(text).toContain('Bad key [redacted] in [redacted]')
+    })
+
+    it('passes PostHog’s errors through as they are', async () => {
+        const response = await fetch(
+            `${launcher.origin}${runPath(TASK)}`,
+            postJson({ ...RUN_BODY, reasoning_effort: 'high', model: '' })
+        )
+        expect(response.status).toBe(400)
+        expect(await response.json()).toMatchObject({ type: 'validation_error', attr: 'model' })
+    })
+
+    it.each([
+        ['a path outside the allow-list', 'GET', `/launcher/posthog/api/projects/${PROJECT}/feature_flags/`, 404],
+        ['the key owner’s other endpoints', 'GET', '/launcher/posthog/api/personal_api_keys/', 404],
+        ['a path that climbs out', 'GET', `/launcher/posthog/api/projects/${PROJECT}/tasks/%2e%2e/%2e%2e/%2e%2e/`, 404],
+        ['another project', 'GET', `/launcher/posthog/api/projects/${OTHER_PROJECT_ID}/tasks/`, 403],
+        ['a run in another project', 'POST', runPath(DEMO_TASK_IDS.otherProjectCerts, String(OTHER_PROJECT_ID)), 403],
+        ['a method the app never uses', 'DELETE', `/launcher/posthog/api/projects/${PROJECT}/tasks/${TASK}/`, 405],
+        ['the bare prefix', 'GET', '/launcher/posthog', 404],
+    ])('refuses %s without calling PostHog', async (_label, method, path, status) => {
+        const init: RequestInit = method === 'POST' ? postJson(RUN_BODY) : { method }
+        const response = await fetch(`${launcher.origin}${path}`, init)
+        expect(response.status).toBe(status)
+        const body: unknown = await response.json()
+        expect(body).toEqual({
+            type: expect.any(String),
+            code: expect.any(String),
+            detail: expect.any(String),
+            attr: null,
+        })
+        expect(upstreamRequests()).toHaveLength(0)
+    })
+
+    it('refuses requests from other sites and non-JSON bodies', async () => {
+        const crossSite = await fetch(
+            `${launcher.origin}${runPath(TASK)}`,
+            postJson(RUN_BODY, { 'sec-fetch-site': 'cross-site' })
+        )
+        expect(crossSite.status).toBe(403)
+        const form = await fetch(`${launcher.origin}${runPath(TASK)}`, {
+            method: 'POST',
+            headers: { 'content-type': 'text/plain' },
+            body: JSON.stringify(RUN_BODY),
+        })
+        expect(form.status).toBe(415)
+        expect(upstreamRequests()).toHaveLength(0)
+    })
+
+    it('answers 413 to an oversized body, declared or streamed', async () => {
+        const big = { ...RUN_BODY, pending_user_message: 'x'.repeat(70 * 1024) }
+        const declared = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(big))
+        expect(declared.status).toBe(413)
+        expect(await declared.json()).toMatchObject({ code: 'payload_too_large', attr: null })
+        const chunk = new TextEncoder().encode('x'.repeat(16 * 1024))
+        let sent = 0
+        const stream = new ReadableStream<Uint8Array>({
+            pull(controller) {
+                sent += 1
+                if (sent > 8) {
+                    controller.close()
+                } else {
+                    controller.enqueue(chunk)
+                }
+            },
+        })
+        const init: RequestInit & { duplex: 'half' } = {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: stream,
+            duplex: 'half',
+        }
+        const streamed = await fetch(`${launcher.origin}${runPath(TASK)}`, init)
+        expect(streamed.status).toBe(413)
+        expect(upstreamRequests()).toHaveLength(0)
+    })
+
+    it('does the one warm retry PostHog asks for, with the token in the header', async () => {
+        fake.inject(buildWarmRunUnavailableRule('warm-token-1'))
+        const response = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(RUN_BODY))
+        expect(response.status).toBe(200)
+        const attempts = upstreamRequests()
+        expect(attempts.map((request) => request.headers['x-posthog-warm-retry'])).toEqual([undefined, 'warm-token-1'])
+        expect(
+            attempts.every((request) => request.json !== undefined && request.body === JSON.stringify(RUN_BODY))
+        ).toBe(true)
+    })
+
+    it('retries only once, and passes the second 503 to the app', async () => {
+        const unavailable = (token: string) => ({
+            method: 'POST',
+            path: `/api/projects/${PROJECT}/tasks/${TASK}/run/`,
+            status: 503,
+            body: { code: 'warm_run_activation_unavailable', error: 'Warming up.', retry_token: token },
+        })
+        fake.inject(unavailable('first'))
+        fake.inject(unavailable('second'))
+        const response = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(RUN_BODY))
+        expect(response.status).toBe(503)
+        expect(await response.json()).toMatchObject({ retry_token: 'second' })
+        expect(upstreamRequests().map((request) => request.headers['x-posthog-warm-retry'])).toEqual([
+            undefined,
+            'first',
+        ])
+    })
+
+    it('forwards a retry token the app sends itself, without retrying on its behalf', async () => {
+        fake.inject({
+            method: 'POST',
+            path: `/api/projects/${PROJECT}/tasks/${TASK}/run/`,
+            status: 503,
+            body: { code: 'warm_run_activation_unavailable', retry_token: 'next' },
+        })
+        const response = await fetch(
+            `${launcher.origin}${runPath(TASK)}`,
+            postJson(RUN_BODY, { 'x-posthog-warm-retry': 'from-the-app' })
+        )
+        expect(response.status).toBe(503)
+        expect(upstreamRequests().map((request) => request.headers['x-posthog-warm-retry'])).toEqual(['from-the-app'])
+    })
+})
+
+describe('server-held key mode with allowed tasks', () => {
+    let launcher: Launcher
+
+    beforeAll(async () => {
+        launcher = await startLauncher(heldEnv({ POSTHOG_ALLOWED_TASK_IDS: `${TASK},${DEMO_TASK_IDS.reactUpgrade}` }))
+    })
+
+    it('lists only the allowed tasks', async () => {
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/?limit=100`)
+        const page: unknown = await response.json()
+        expect(page).toMatchObject({
+            count: 2,
+            results: [{ id: DEMO_TASK_IDS.reactUpgrade }, { id: TASK }],
+        })
+    })
+
+    it('runs an allowed task and refuses the others', async () => {
+        const allowed = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(RUN_BODY))
+        expect(allowed.status).toBe(200)
+        const seen = fake.requests.length
+        const refused = await fetch(`${launcher.origin}${runPath(OTHER_TASK)}`, postJson(RUN_BODY))
+        expect(refused.status).toBe(403)
+        expect(await refused.json()).toMatchObject({ type: 'authentication_error', code: 'permission_denied' })
+        const runs = await fetch(
+            `${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/${OTHER_TASK}/runs/`
+        )
+        expect(runs.status).toBe(403)
+        expect(fake.requests.length).toBe(seen)
+    })
+
+    it('lists the allowed tasks in the config', async () => {
+        const response = await fetch(`${launcher.origin}/launcher/config.json`)
+        expect(await response.json()).toMatchObject({ allowedTaskIds: [TASK, DEMO_TASK_IDS.reactUpgrade] })
+    })
+})
+
+describe('limits and failures', () => {
+    it('rate-limits each client with 429, Retry-After and PostHog’s throttle body', async () => {
+        const launcher = await startLauncher(heldEnv({ PROXY_RATE_LIMIT_PER_MINUTE: '2' }), { now: () => 1_000_000 })
+        const path = `${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/models/`
+        expect((await fetch(path)).status).toBe(200)
+        expect((await fetch(path)).status).toBe(200)
+        const throttled = await fetch(path)
+        expect(throttled.status).toBe(429)
+        expect(throttled.headers.get('retry-after')).toBe('60')
+        expect(await throttled.json()).toEqual({
+            type: 'throttled_error',
+            code: 'throttled',
+            detail: 'Request was throttled. Expected available in 60 seconds.',
+            attr: null,
+        })
+        // the app's own pages are not rate-limited
+        expect((await fetch(`${launcher.origin}/launcher/config.json`)).status).toBe(200)
+    })
+
+    it('answers 502 when PostHog cannot be reached', async () => {
+        const gone = await startFakePostHog()
+        const origin = gone.origin
+        await gone.close()
+        const launcher = await startLauncher(heldEnv({ POSTHOG_HOST: origin }))
+        const response = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(RUN_BODY))
+        expect(response.status).toBe(502)
+        const text = await readAll(response)
+        expect(text).not.toContain(KEY)
+        expect(JSON.parse(text.slice(text.indexOf('\n') + 1))).toEqual({
+            type: 'server_error',
+            code: 'upstream_unreachable',
+            detail: `Run Launcher could not reach PostHog at ${origin}.`,
+            attr: null,
+        })
+        expect(launcher.logs).toEqual([
+            expect.stringMatching(/^proxy POST \/api\/projects\/1\/tasks\/.+\/run\/ 502 \d+ms$/),
+        ])
+    })
+
+    it('answers 504 when PostHog does not answer in time', async () => {
+        const hanging: typeof fetch = (_input, init) =>
+            new Promise((_resolve, reject) => {
+                init?.signal?.addEventListener('abort', () => {
+                    reject(new DOMException('timed out', 'TimeoutError'))
+                })
+            })
+        const launcher = await startLauncher(heldEnv(), { fetch: hanging, upstreamTimeoutMs: 50 })
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/users/@me/`)
+        expect(response.status).toBe(504)
+        expect(await response.json()).toMatchObject({ code: 'upstream_timeout' })
+    })
+
+    it('refuses to follow redirects, which could carry the key elsewhere', async () => {
+        fake.inject({
+            method: 'GET',
+            path: '/api/users/@me/',
+            status: 302,
+            headers: { location: 'https://attacker.example/' },
+        })
+        const launcher = await startLauncher(heldEnv())
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/users/@me/`)
+        expect(response.status).toBe(502)
+        expect(response.headers.get('location')).toBeNull()
+    })
+
+    it('refuses other Host names when it listens on loopback only (DNS rebinding)', async () => {
+        const app = createServerApp(configFor(heldEnv()), { log: () => undefined })
+        const rebound = await app.request(`http://attacker.example:8080/launcher/posthog/api/users/@me/`)
+        expect(rebound.status).toBe(403)
+        const local = await app.request(`http://localhost:8080/launcher/posthog/api/users/@me/`)
+        expect(local.status).toBe(200)
+        const behindProxy = createServerApp(configFor(heldEnv({ TRUST_PROXY: 'true' })), { log: () => undefined })
+        expect((await behindProxy.request('http://launcher.example.com/launcher/posthog/api/users/@me/')).status).toBe(
+            200
+        )
+    })
+})
