@@ -152,7 +152,7 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
     const canSendWarmRetryHeader = config.canSendWarmRetryHeader ?? false
     const where: Where = { host, timeoutMs }
     const projectPath = `/api/projects/${segment(projectId)}`
-    // Only the user sees these messages, but a server could echo the key back; a short key would mangle the body.
+    // A server could echo the key into an error body; a very short key is left alone so bodies are not mangled.
     const redact = (text: string) => (apiKey.length >= 8 ? text.split(apiKey).join('[redacted]') : text)
 
     function headersFor(call: Call<z.ZodMiniType>): Record<string, string> {
