@@ -44,7 +44,11 @@ const LIST_ROUTES: ReadonlySet<ProxyRoute['name']> = new Set([
 ])
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304])
 const MAX_LOGGED_PATH = 200
-const WarmRunUnavailable = z.object({ code: z.literal('warm_run_activation_unavailable'), retry_token: z.string() })
+// the token goes into a header, so only visible ASCII
+const WarmRunUnavailable = z.object({
+    code: z.literal('warm_run_activation_unavailable'),
+    retry_token: z.string().regex(/^[\x21-\x7e]{1,1024}$/),
+})
 
 // The narrow proxy of server-held key mode: allow-listed endpoints of one project, the key added on the way out.
 export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) => Promise<Response> {
@@ -150,7 +154,7 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
             }
         }
         const headers = new Headers({
-            'content-type': toSafeContentType(upstream.contentType),
+            'content-type': scrub(toSafeContentType(upstream.contentType)),
             'cache-control': 'no-store',
         })
         if (upstream.retryAfter !== null && /^\d{1,9}$/.test(upstream.retryAfter.trim())) {

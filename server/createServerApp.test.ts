@@ -384,6 +384,18 @@ describe('server-held key mode', () => {
         ])
     })
 
+    it('does not retry with a token that cannot be a header value', async () => {
+        fake.inject({
+            method: 'POST',
+            path: `/api/projects/${PROJECT}/tasks/${TASK}/run/`,
+            status: 503,
+            body: { code: 'warm_run_activation_unavailable', retry_token: 'bad\r\ntoken' },
+        })
+        const response = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(RUN_BODY))
+        expect(response.status).toBe(503)
+        expect(upstreamRequests()).toHaveLength(1)
+    })
+
     it('forwards a retry token the app sends itself, without retrying on its behalf', async () => {
         fake.inject({
             method: 'POST',
