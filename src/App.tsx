@@ -1,65 +1,346 @@
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 
+import type { ApiError } from './api/ApiError.ts'
+import { buildRunLink } from './api/postHogHosts.ts'
+import type { Task, TaskRun } from './api/postHogSchemas.ts'
+import { modelsQueryOptions } from './api/modelsQueryOptions.ts'
+import { routeApiError } from './api/routeApiError.ts'
+import { runTaskMutationOptions } from './api/runTaskMutationOptions.ts'
+import { Banner } from './app/Banner.tsx'
+import { DraftAutosaver, DraftPrompt } from './app/DraftControls.tsx'
+import { launcherConfigQueryOptions } from './app/launcherConfig.ts'
+import { PrefillNotice } from './app/PrefillNotice.tsx'
+import { SharePanel } from './app/SharePanel.tsx'
+import { SubmitProblem } from './app/SubmitProblem.tsx'
+import { usePickers } from './app/usePickers.ts'
+import { createValuesChannel } from './app/valuesChannel.ts'
+import { ConnectionPanel } from './connection/ConnectionPanel.tsx'
+import { loadSettings, settingsForHost } from './connection/connectionSettings.ts'
+import { browserStorages, createKeyStore } from './connection/keyStore.ts'
+import { TaskPicker } from './connection/TaskPicker.tsx'
+import { useConnection } from './connection/useConnection.ts'
 import { BUNDLED_MODELS } from './contract/bundledModelCatalog.ts'
-import type { FieldPicker } from './form/formTypes.ts'
-import { RunForm } from './form/RunForm.tsx'
+import { buildErrorMessage, buildRunStatusMessage, buildSubmittedMessage } from './embed/embedMessages.ts'
+import type { EmbedParams } from './embed/parseEmbedParams.ts'
+import { useEmbedChannel } from './embed/useEmbedChannel.ts'
+import { RunForm, type RunFormHandle, type ServerFieldErrors } from './form/RunForm.tsx'
+import { RecentRuns } from './results/RecentRuns.tsx'
+import { createRunHistoryStore, addRecentRun, type RecentRun } from './results/runHistory.ts'
+import { RunResult, type RunReference } from './results/RunResult.tsx'
 import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
-import { defaultFormValues } from './schema/defaultFormValues.ts'
-import type { RunRequestBody } from './schema/fieldModel.ts'
-import { FIELD, type RuleContext } from './schema/fieldRules.ts'
+import type { FieldModel, FormValues, RunRequestBody } from './schema/fieldModel.ts'
+import type { RuleContext } from './schema/fieldRules.ts'
+import { decodeFieldValues } from './url/decodeFieldValues.ts'
+import { browserStorage, createDraftStore, draftKey, type Draft } from './url/draftStore.ts'
+import { mergeInitialValues } from './url/mergePrefill.ts'
+import type { DecodedPrefill } from './url/prefillCodec.ts'
+import type { DraftAutosave } from './url/useDraftAutosave.ts'
 
-const CONTEXT: RuleContext = { models: BUNDLED_MODELS }
-const TARGET = { host: 'https://us.posthog.com', projectId: '', taskId: '' }
+interface AppProps {
+    prefill: DecodedPrefill
+    embed: EmbedParams
+}
+
+type SubmitBlocker = 'connect' | 'task' | undefined
+
+function sensitiveValues(model: FieldModel, values: FormValues): string[] {
+    return model.fields
+        .filter((field) => field.sensitive)
+        .map((field) => values[field.name])
+        .filter((value): value is string => typeof value === 'string' && value !== '')
+}
 
 /** The composition root: the only place that wires the form, the API, URLs and embedding together. */
-export function App(): ReactNode {
-    const defaults = useMemo(() => defaultFormValues(BUNDLED_FIELD_MODEL), [])
-    const [lastBody, setLastBody] = useState<RunRequestBody | undefined>()
-    const pickers = useMemo(
-        () =>
-            new Map<string, FieldPicker>([
-                [
-                    FIELD.model,
-                    {
-                        status: 'ready',
-                        label: 'models',
-                        placeholder: 'Choose a model…',
-                        emptyMessage: 'No models listed: type a model id.',
-                        options: CONTEXT.models.map((choice) => ({
-                            value: choice.model,
-                            label: choice.displayName,
-                            detail: choice.model,
-                        })),
-                    },
-                ],
-            ]),
-        []
+export function App({ prefill, embed }: AppProps): ReactNode {
+    const model = BUNDLED_FIELD_MODEL
+    const storages = useMemo(() => browserStorages(), [])
+    const keyStore = useMemo(() => createKeyStore(storages), [storages])
+    const draftStore = useMemo(() => createDraftStore(browserStorage()), [])
+    const historyStore = useMemo(() => createRunHistoryStore(storages.local), [storages])
+
+    const config = useQuery(launcherConfigQueryOptions())
+    const serverHeldKey = config.data?.serverHeldKey
+    const initialSettings = useMemo(() => {
+        let settings = loadSettings(storages.local)
+        if (prefill.connection.host) settings = settingsForHost(settings, prefill.connection.host)
+        if (prefill.connection.projectId) settings = { ...settings, projectId: prefill.connection.projectId }
+        return settings
+    }, [storages, prefill])
+    const connection = useConnection({
+        initialSettings,
+        keyStore,
+        settingsStorage: storages.local,
+        serverHeldKey,
+    })
+    const { client } = connection
+
+    const [taskId, setTaskId] = useState(prefill.connection.taskId ?? '')
+    const [task, setTask] = useState<Task | undefined>()
+    const models = useQuery(modelsQueryOptions(client))
+    const context: RuleContext = useMemo(() => ({ models: models.data ?? BUNDLED_MODELS }), [models.data])
+    const pickers = usePickers(client, taskId, context.models)
+
+    const initialValues = useMemo(
+        () => mergeInitialValues(model, { url: prefill.values, locked: prefill.locked }),
+        [model, prefill]
     )
-    return (
-        <div className="app">
-            <header className="app-header">
-                <h1>Run Launcher</h1>
-                <p>Start Claude agent runs on PostHog Tasks.</p>
-            </header>
-            <main>
-                <RunForm
-                    model={BUNDLED_FIELD_MODEL}
-                    context={CONTEXT}
-                    defaultValues={defaults}
-                    target={TARGET}
-                    pickers={pickers}
-                    onSubmit={(body) => {
-                        setLastBody(body)
-                    }}
-                    notice={
-                        lastBody ? (
-                            <div className="banner warning" role="status">
-                                <p className="banner-title">The form is valid.</p>
-                                <p>Connect to a PostHog project to start the run.</p>
-                            </div>
-                        ) : null
+    const lockedFields = useMemo(() => new Set(prefill.locked), [prefill])
+    const formRef = useRef<RunFormHandle>(null)
+    const valuesChannel = useMemo(() => createValuesChannel(initialValues), [initialValues])
+
+    // Drafts are kept per (host, project, task); the one found is offered, never applied unasked.
+    const currentDraftKey =
+        connection.settings.projectId && taskId
+            ? draftKey(connection.linkHost, connection.settings.projectId, taskId)
+            : null
+    const [draftDecision, setDraftDecision] = useState<{ key: string; draft: Draft | null } | undefined>()
+    if (currentDraftKey !== null && draftDecision?.key !== currentDraftKey) {
+        setDraftDecision({ key: currentDraftKey, draft: draftStore.load(model, currentDraftKey) })
+    }
+    const offeredDraft = draftDecision?.key === currentDraftKey ? draftDecision.draft : null
+    const autosaveRef = useRef<DraftAutosave | null>(null)
+
+    const [history, setHistory] = useState<RecentRun[]>(() => historyStore.load())
+    const [result, setResult] = useState<RunReference | undefined>()
+    const [serverErrors, setServerErrors] = useState<ServerFieldErrors | undefined>()
+    const [submitError, setSubmitError] = useState<ApiError | undefined>()
+    const [blocker, setBlocker] = useState<SubmitBlocker>()
+    const [hostProblems, setHostProblems] = useState<ReturnType<typeof decodeFieldValues> | undefined>()
+    const mutation = useMutation(runTaskMutationOptions(client, model))
+
+    const contentRef = useRef<HTMLDivElement>(null)
+    const embedChannel = useEmbedChannel({
+        params: embed,
+        contentRef,
+        onSetValues: (raw) => {
+            const decoded = decodeFieldValues(model, Object.entries(raw))
+            formRef.current?.setValues(decoded.values)
+            setHostProblems(decoded)
+            if (decoded.refusedSecrets.length > 0) {
+                embedChannel.send(buildErrorMessage('secret-refused', 'Secrets are never accepted from the host page.'))
+            }
+            const invalid = decoded.problems.filter((problem) => problem.reason !== 'secret')
+            if (invalid.length > 0) {
+                embedChannel.send(
+                    buildErrorMessage('invalid-values', invalid.map((problem) => problem.message).join(' '))
+                )
+            }
+        },
+        onSubmit: () => {
+            formRef.current?.submit()
+        },
+        getSecrets: () => [connection.apiKey, ...sensitiveValues(model, formRef.current?.getValues() ?? {})],
+    })
+
+    const startRun = (body: RunRequestBody) => {
+        setSubmitError(undefined)
+        if (!client) {
+            setBlocker('connect')
+            return
+        }
+        if (taskId === '') {
+            setBlocker('task')
+            return
+        }
+        setBlocker(undefined)
+        const runTaskId = taskId
+        mutation.mutate(
+            { taskId: runTaskId, body },
+            {
+                onSuccess: (started) => {
+                    if (started.runId === undefined) return
+                    const reference: RunReference = {
+                        host: client.host,
+                        taskId: runTaskId,
+                        runId: started.runId,
+                        taskTitle: started.task.title ?? task?.title,
+                        linkHost: connection.linkHost,
+                        projectId: client.projectId,
                     }
+                    setResult(reference)
+                    autosaveRef.current?.clear()
+                    const entry: RecentRun = {
+                        host: client.host,
+                        linkHost: connection.linkHost,
+                        projectId: client.projectId,
+                        taskId: runTaskId,
+                        taskTitle: reference.taskTitle,
+                        runId: started.runId,
+                        model: started.run?.model,
+                        branch: started.run?.branch,
+                        startedAt: Date.now(),
+                    }
+                    setHistory((previous) => {
+                        const next = addRecentRun(previous, entry)
+                        historyStore.save(next)
+                        return next
+                    })
+                    embedChannel.send(
+                        buildSubmittedMessage({
+                            taskId: runTaskId,
+                            runId: started.runId,
+                            status: started.run?.status ?? 'queued',
+                            link: buildRunLink(connection.linkHost, client.projectId, runTaskId, started.runId),
+                        })
+                    )
+                },
+                onError: (error) => {
+                    const routed = routeApiError(error)
+                    setServerErrors({ id: Date.now(), errors: routed.fieldErrors })
+                    setSubmitError(routed.banner === undefined ? undefined : error)
+                    embedChannel.send(buildErrorMessage('submit-failed', error.message))
+                },
+            }
+        )
+    }
+
+    const onRunStatus = useCallback(
+        (run: TaskRun) => {
+            if (result && run.status) {
+                embedChannel.send(
+                    buildRunStatusMessage({ taskId: result.taskId, runId: result.runId, status: run.status })
+                )
+            }
+        },
+        [result, embedChannel]
+    )
+
+    const notice = (
+        <>
+            {blocker === 'connect' ? (
+                <Banner tone="error" title="Connect to PostHog first">
+                    <p>
+                        Enter your project and personal API key above and choose “Check connection”. Your values are
+                        kept.
+                    </p>
+                </Banner>
+            ) : null}
+            {blocker === 'task' ? (
+                <Banner tone="error" title="Choose a task">
+                    <p>Pick the task to run from the list above, or paste its ID.</p>
+                </Banner>
+            ) : null}
+            {submitError ? (
+                <SubmitProblem
+                    error={submitError}
+                    onRetry={() => {
+                        formRef.current?.submit()
+                    }}
                 />
+            ) : null}
+        </>
+    )
+
+    return (
+        <div className={embed.embedded ? 'app embedded' : 'app'} ref={contentRef}>
+            {embed.embedded ? null : (
+                <header className="app-header">
+                    <h1>Run Launcher</h1>
+                    <p>Start Claude agent runs on PostHog Tasks.</p>
+                </header>
+            )}
+            <main>
+                <PrefillNotice problems={prefill.problems} hadSecrets={prefill.hadSecrets} source="link" />
+                {hostProblems ? (
+                    <PrefillNotice
+                        problems={hostProblems.problems}
+                        hadSecrets={hostProblems.refusedSecrets.length > 0}
+                        source="host page"
+                    />
+                ) : null}
+                <ConnectionPanel connection={connection} />
+                <TaskPicker
+                    client={client}
+                    taskId={taskId}
+                    onTaskChange={(nextTaskId, nextTask) => {
+                        setTaskId(nextTaskId)
+                        setTask(nextTask)
+                        if (blocker === 'task' && nextTaskId !== '') setBlocker(undefined)
+                    }}
+                />
+                {result ? (
+                    <RunResult
+                        run={result}
+                        client={
+                            client?.host === result.host && client.projectId === result.projectId ? client : undefined
+                        }
+                        onStartAnother={() => {
+                            setResult(undefined)
+                        }}
+                        onStatus={onRunStatus}
+                    />
+                ) : null}
+                {offeredDraft && currentDraftKey ? (
+                    <DraftPrompt
+                        savedAt={offeredDraft.savedAt}
+                        onRestore={() => {
+                            formRef.current?.setValues(
+                                mergeInitialValues(model, {
+                                    url: prefill.values,
+                                    draft: offeredDraft.values,
+                                    locked: prefill.locked,
+                                })
+                            )
+                            setDraftDecision({ key: currentDraftKey, draft: null })
+                        }}
+                        onDiscard={() => {
+                            draftStore.clear(currentDraftKey)
+                            setDraftDecision({ key: currentDraftKey, draft: null })
+                        }}
+                    />
+                ) : null}
+                <RunForm
+                    ref={formRef}
+                    model={model}
+                    context={context}
+                    defaultValues={initialValues}
+                    lockedFields={lockedFields}
+                    pickers={pickers}
+                    target={{ host: connection.linkHost, projectId: connection.settings.projectId, taskId }}
+                    submitting={mutation.isPending}
+                    serverErrors={serverErrors}
+                    onSubmit={startRun}
+                    onValuesChange={valuesChannel.publish}
+                    onInvalid={() => {
+                        embedChannel.send(buildErrorMessage('submit-invalid', 'Some fields need attention.'))
+                    }}
+                    notice={notice}
+                />
+                <DraftAutosaver
+                    store={draftStore}
+                    model={model}
+                    draftKey={currentDraftKey}
+                    values={valuesChannel}
+                    enabled={!offeredDraft}
+                    autosaveRef={autosaveRef}
+                />
+                {embed.embedded ? null : (
+                    <>
+                        <SharePanel
+                            model={model}
+                            getValues={() => formRef.current?.getValues() ?? initialValues}
+                            connection={{
+                                host: connection.linkHost,
+                                projectId: connection.settings.projectId,
+                                taskId,
+                            }}
+                        />
+                        <RecentRuns
+                            runs={history}
+                            onOpen={(run) => {
+                                setResult({
+                                    host: run.host,
+                                    taskId: run.taskId,
+                                    runId: run.runId,
+                                    taskTitle: run.taskTitle,
+                                    linkHost: run.linkHost,
+                                    projectId: run.projectId,
+                                })
+                            }}
+                        />
+                    </>
+                )}
             </main>
         </div>
     )

@@ -1,15 +1,33 @@
 import './styles.css'
 
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
 import { App } from './App.tsx'
+import { parseEmbedParams } from './embed/parseEmbedParams.ts'
+import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
+import { readLocationPrefill } from './url/readLocationPrefill.ts'
+
+// Decoded before the first render, so the form mounts with its values and secrets leave the address bar at once.
+const embed = parseEmbedParams(window.location.search)
+const prefill = readLocationPrefill(BUNDLED_FIELD_MODEL)
+
+const html = document.documentElement
+if (embed.embedded) html.dataset['embed'] = 'true'
+if (embed.theme !== 'auto') html.dataset['theme'] = embed.theme
+
+const queryClient = new QueryClient({
+    defaultOptions: { queries: { refetchOnWindowFocus: false } },
+})
 
 const root = document.getElementById('root')
 if (root) {
     createRoot(root).render(
         <StrictMode>
-            <App />
+            <QueryClientProvider client={queryClient}>
+                <App prefill={prefill} embed={embed} />
+            </QueryClientProvider>
         </StrictMode>
     )
 }

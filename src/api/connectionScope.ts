@@ -3,6 +3,11 @@ import type { QueryClient } from '@tanstack/react-query'
 /** Identifies a connection in query keys: host and project, never the key (remove the scope when the key changes). */
 export type ConnectionScope = readonly ['posthog', string, string]
 
+/** The scope of "not connected yet": queries under it never run (their queryFn is skipToken). */
+export function scopeOf(client: { scope: ConnectionScope } | undefined): ConnectionScope {
+    return client?.scope ?? connectionScope('', '')
+}
+
 export function connectionScope(host: string, projectId: string): ConnectionScope {
     return ['posthog', host, projectId]
 }

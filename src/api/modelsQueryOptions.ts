@@ -1,8 +1,8 @@
-import { queryOptions } from '@tanstack/react-query'
+import { queryOptions, skipToken } from '@tanstack/react-query'
 
 import { BUNDLED_MODELS } from '../contract/bundledModelCatalog.ts'
 import type { ModelChoice } from '../contract/bundledModelCatalog.ts'
-import { postHogKeys } from './connectionScope.ts'
+import { postHogKeys, scopeOf } from './connectionScope.ts'
 import type { PostHogClient } from './createPostHogClient.ts'
 import type { ApiModel } from './postHogSchemas.ts'
 
@@ -26,10 +26,10 @@ export function toModelChoices(models: readonly ApiModel[] | null): readonly Mod
     return choices.length > 0 ? choices : BUNDLED_MODELS
 }
 
-export function modelsQueryOptions(client: PostHogClient) {
+export function modelsQueryOptions(client: PostHogClient | undefined) {
     return queryOptions({
-        queryKey: postHogKeys.models(client.scope),
-        queryFn: ({ signal }) => client.listModels({ signal }),
+        queryKey: postHogKeys.models(scopeOf(client)),
+        queryFn: client ? ({ signal }) => client.listModels({ signal }) : skipToken,
         select: toModelChoices,
         retry: false,
         staleTime: 5 * 60_000,

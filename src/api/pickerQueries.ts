@@ -1,25 +1,28 @@
-import { queryOptions } from '@tanstack/react-query'
+import { queryOptions, skipToken } from '@tanstack/react-query'
 
-import { postHogKeys } from './connectionScope.ts'
+import { postHogKeys, scopeOf } from './connectionScope.ts'
 import type { PostHogClient } from './createPostHogClient.ts'
 
 const PICKER_LIMIT = 100
 
-export function sandboxEnvironmentsQueryOptions(client: PostHogClient) {
+export function sandboxEnvironmentsQueryOptions(client: PostHogClient | undefined) {
     return queryOptions({
-        queryKey: postHogKeys.sandboxEnvironments(client.scope),
-        queryFn: async ({ signal }) =>
-            (await client.listSandboxEnvironments({ limit: PICKER_LIMIT }, { signal })).results,
+        queryKey: postHogKeys.sandboxEnvironments(scopeOf(client)),
+        queryFn: client
+            ? async ({ signal }) => (await client.listSandboxEnvironments({ limit: PICKER_LIMIT }, { signal })).results
+            : skipToken,
         retry: false,
         staleTime: 60_000,
     })
 }
 
 /** Inbox signal reports, for signal_report_id. */
-export function signalReportsQueryOptions(client: PostHogClient) {
+export function signalReportsQueryOptions(client: PostHogClient | undefined) {
     return queryOptions({
-        queryKey: postHogKeys.signalReports(client.scope),
-        queryFn: async ({ signal }) => (await client.listSignalReports({ limit: PICKER_LIMIT }, { signal })).results,
+        queryKey: postHogKeys.signalReports(scopeOf(client)),
+        queryFn: client
+            ? async ({ signal }) => (await client.listSignalReports({ limit: PICKER_LIMIT }, { signal })).results
+            : skipToken,
         retry: false,
         staleTime: 60_000,
     })

@@ -1,7 +1,8 @@
 import { mutationOptions } from '@tanstack/react-query'
 
 import type { FieldModel, RunRequestBody } from '../schema/fieldModel.ts'
-import { postHogKeys } from './connectionScope.ts'
+import { ApiError } from './ApiError.ts'
+import { postHogKeys, scopeOf } from './connectionScope.ts'
 import type { PostHogClient } from './createPostHogClient.ts'
 
 export interface RunTaskVariables {
@@ -12,19 +13,26 @@ export interface RunTaskVariables {
 }
 
 /** Starts a run; the body may hold writeOnly values, so nothing is kept (gcTime 0) and nothing is retried. */
-export function runTaskMutationOptions(client: PostHogClient, fieldModel?: FieldModel) {
+export function runTaskMutationOptions(client: PostHogClient | undefined, fieldModel?: FieldModel) {
+    const scope = scopeOf(client)
     return mutationOptions({
-        mutationKey: postHogKeys.runTask(client.scope),
-        mutationFn: ({ taskId, body, warmRetryToken }: RunTaskVariables) =>
-            client.runTask(taskId, body, { warmRetryToken, fieldModel }),
+        mutationKey: postHogKeys.runTask(scope),
+        mutationFn: ({ taskId, body, warmRetryToken }: RunTaskVariables) => {
+            if (!client) {
+                // The app checks the connection first; this only guards against a race with "Forget key".
+                const message = 'Connect to PostHog first, then start the run again.'
+                return Promise.reject(new ApiError({ info: { kind: 'unauthenticated' }, message, status: 0 }))
+            }
+            return client.runTask(taskId, body, { warmRetryToken, fieldModel })
+        },
         gcTime: 0,
         retry: false,
         onSuccess: async (started, { taskId }, _result, { client: queryClient }) => {
             if (started.run !== undefined) {
-                queryClient.setQueryData(postHogKeys.run(client.scope, taskId, started.run.id), started.run)
+                queryClient.setQueryData(postHogKeys.run(scope, taskId, started.run.id), started.run)
             }
-            queryClient.setQueryData(postHogKeys.task(client.scope, taskId), started.task)
-            await queryClient.invalidateQueries({ queryKey: postHogKeys.runs(client.scope, taskId), exact: true })
+            queryClient.setQueryData(postHogKeys.task(scope, taskId), started.task)
+            await queryClient.invalidateQueries({ queryKey: postHogKeys.runs(scope, taskId), exact: true })
         },
     })
 }

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions, skipToken } from '@tanstack/react-query'
 
 import type { ApiError } from './ApiError.ts'
-import { connectionScope, postHogKeys } from './connectionScope.ts'
+import { postHogKeys, scopeOf } from './connectionScope.ts'
 import type { PostHogClient } from './createPostHogClient.ts'
 import type { TaskRun } from './postHogSchemas.ts'
 import { isTerminalRunStatus } from './runStatus.ts'
@@ -37,11 +37,11 @@ function newestFirst(a: TaskRun, b: TaskRun): number {
 }
 
 /** The task's runs, newest first, for the resume picker. */
-export function runsQueryOptions(client: PostHogClient, taskId: string) {
+export function runsQueryOptions(client: PostHogClient | undefined, taskId: string) {
     return queryOptions({
-        queryKey: postHogKeys.runs(client.scope, taskId),
+        queryKey: postHogKeys.runs(scopeOf(client), taskId),
         queryFn:
-            taskId === ''
+            client === undefined || taskId === ''
                 ? skipToken
                 : async ({ signal }) => {
                       const page = await client.listRuns(taskId, { limit: RUNS_PAGE_SIZE }, { signal })
@@ -57,9 +57,8 @@ const PERMANENT: ReadonlySet<ApiError['kind']> = new Set(['unauthenticated', 'fo
 /** Polls the run every few seconds until it completes, fails or is cancelled. */
 export function runQueryOptions(client: PostHogClient | undefined, taskId: string, runId: string) {
     // Without a client (a run from another connection) nothing is fetched; the key still names the run.
-    const scope = client?.scope ?? connectionScope('', '')
     return queryOptions({
-        queryKey: postHogKeys.run(scope, taskId, runId),
+        queryKey: postHogKeys.run(scopeOf(client), taskId, runId),
         queryFn:
             client === undefined || taskId === '' || runId === ''
                 ? skipToken

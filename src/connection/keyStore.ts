@@ -21,7 +21,10 @@ function attempt<T>(action: () => T): T | undefined {
 }
 
 /** Keeps the key only where the user chose; every other place is cleared on each save. */
-export function createKeyStore(storages: { session: StorageLike | undefined; local: StorageLike | undefined }): KeyStore {
+export function createKeyStore(storages: {
+    session: StorageLike | undefined
+    local: StorageLike | undefined
+}): KeyStore {
     const places = [
         ['session', storages.session],
         ['local', storages.local],

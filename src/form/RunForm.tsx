@@ -38,6 +38,8 @@ export interface RunFormProps {
     submitLabel?: string | undefined
     /** Called on every change without re-rendering the form (drafts). */
     onValuesChange?: ((values: FormValues) => void) | undefined
+    /** Called when a submit stops at validation, with the fields that need attention. */
+    onInvalid?: ((fieldNames: readonly string[]) => void) | undefined
     /** Shown between the fields and the submit button (connection problems, server banners). */
     notice?: ReactNode
     ref?: Ref<RunFormHandle> | undefined
@@ -64,6 +66,7 @@ export function RunForm({
     submitting = false,
     submitLabel = 'Start run',
     onValuesChange,
+    onInvalid,
     notice,
     ref,
 }: RunFormProps): ReactNode {
@@ -118,6 +121,7 @@ export function RunForm({
             setSummary(
                 `${labels.length === 1 ? '1 field needs' : `${labels.length} fields need`} attention: ${labels.join(', ')}.`
             )
+            onInvalid?.(Object.keys(errors))
         }
     )
 

@@ -1,0 +1,56 @@
+import { useEffect, useSyncExternalStore, type ReactNode, type RefObject } from 'react'
+
+import type { FieldModel } from '../schema/fieldModel.ts'
+import type { DraftStore } from '../url/draftStore.ts'
+import { useDraftAutosave, type DraftAutosave } from '../url/useDraftAutosave.ts'
+import type { ValuesChannel } from './valuesChannel.ts'
+
+interface DraftAutosaverProps {
+    store: DraftStore
+    model: FieldModel
+    draftKey: string | null
+    values: ValuesChannel
+    enabled: boolean
+    autosaveRef: RefObject<DraftAutosave | null>
+}
+
+/** Subscribes to the form values on its own, so autosaving never re-renders the form. */
+export function DraftAutosaver({
+    store,
+    model,
+    draftKey,
+    values,
+    enabled,
+    autosaveRef,
+}: DraftAutosaverProps): ReactNode {
+    const current = useSyncExternalStore(values.subscribe, values.getSnapshot)
+    const autosave = useDraftAutosave({ store, model, key: draftKey, values: current, enabled })
+    useEffect(() => {
+        autosaveRef.current = autosave
+    }, [autosave, autosaveRef])
+    return null
+}
+
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+interface DraftPromptProps {
+    savedAt: number
+    onRestore: () => void
+    onDiscard: () => void
+}
+
+export function DraftPrompt({ savedAt, onRestore, onDiscard }: DraftPromptProps): ReactNode {
+    return (
+        <div className="banner info" role="status">
+            <p className="banner-title">You have an unsent draft for this task from {TIME_FORMAT.format(savedAt)}.</p>
+            <div className="submit-bar">
+                <button type="button" className="button primary small" onClick={onRestore}>
+                    Restore draft
+                </button>
+                <button type="button" className="button secondary small" onClick={onDiscard}>
+                    Discard
+                </button>
+            </div>
+        </div>
+    )
+}

@@ -1,0 +1,46 @@
+import { queryOptions } from '@tanstack/react-query'
+import * as z from 'zod/mini'
+
+/** What the deployment's own server says about itself; absent (dev server, static hosting) means browser-key mode. */
+export interface LauncherConfig {
+    serverHeldKey:
+        { proxyBase: string; postHogHost: string; projectId: string; allowedTaskIds: readonly string[] } | undefined
+}
+
+const BROWSER_KEY_MODE: LauncherConfig = { serverHeldKey: undefined }
+
+const ConfigSchema = z.object({
+    serverHeldKey: z.boolean(),
+    postHogHost: z.optional(z.string()),
+    projectId: z.optional(z.string()),
+    proxyBase: z.optional(z.string().check(z.regex(/^\/[\w/-]*$/))),
+    allowedTaskIds: z.optional(z.array(z.string())),
+})
+
+export function parseLauncherConfig(data: unknown): LauncherConfig {
+    const parsed = ConfigSchema.safeParse(data)
+    if (!parsed.success || !parsed.data.serverHeldKey) return BROWSER_KEY_MODE
+    const { postHogHost, projectId, proxyBase, allowedTaskIds } = parsed.data
+    if (!postHogHost || !projectId || !proxyBase) return BROWSER_KEY_MODE
+    return { serverHeldKey: { proxyBase, postHogHost, projectId, allowedTaskIds: allowedTaskIds ?? [] } }
+}
+
+async function fetchLauncherConfig(signal: AbortSignal): Promise<LauncherConfig> {
+    try {
+        const response = await fetch('/launcher/config.json', { signal, credentials: 'same-origin' })
+        const type = response.headers.get('content-type') ?? ''
+        if (!response.ok || !type.includes('json')) return BROWSER_KEY_MODE
+        return parseLauncherConfig(await response.json())
+    } catch {
+        return BROWSER_KEY_MODE
+    }
+}
+
+export function launcherConfigQueryOptions() {
+    return queryOptions({
+        queryKey: ['launcher', 'config'],
+        queryFn: ({ signal }) => fetchLauncherConfig(signal),
+        staleTime: Infinity,
+        retry: false,
+    })
+}

@@ -1,0 +1,139 @@
+import { useQuery } from '@tanstack/react-query'
+
+import type { ApiError } from '../api/ApiError.ts'
+import type { PostHogClient } from '../api/createPostHogClient.ts'
+import { sandboxEnvironmentsQueryOptions, signalReportsQueryOptions } from '../api/pickerQueries.ts'
+import type { SandboxEnvironment, SignalReport, TaskRun } from '../api/postHogSchemas.ts'
+import { runsQueryOptions } from '../api/taskQueries.ts'
+import type { ModelChoice } from '../contract/bundledModelCatalog.ts'
+import type { FieldPicker, PickerOption } from '../form/formTypes.ts'
+import { FIELD } from '../schema/fieldRules.ts'
+import { statusLabel } from '../results/RunResult.tsx'
+
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+// Pickers for properties the bundled schema names; a live schema without them simply gets no picker.
+const RESUME_FIELD = 'resume_from_run_id'
+const SANDBOX_FIELD = 'sandbox_environment_id'
+
+function formatDate(value: string | undefined): string {
+    if (!value) return 'unknown date'
+    const date = new Date(value)
+    return Number.isNaN(date.getTime()) ? value : DATE_FORMAT.format(date)
+}
+
+function runOption(run: TaskRun): PickerOption {
+    const detail = [run.branch, run.model].filter(Boolean).join(' · ')
+    return {
+        value: run.id,
+        label: `${statusLabel(run.status)} · ${formatDate(run.created_at)}`,
+        ...(detail ? { detail } : {}),
+    }
+}
+
+function environmentOption(environment: SandboxEnvironment): PickerOption {
+    const access = environment.network_access_level ? `${environment.network_access_level} network access` : ''
+    return { value: environment.id, label: environment.name ?? environment.id, ...(access ? { detail: access } : {}) }
+}
+
+function reportOption(report: SignalReport): PickerOption {
+    const detail = [report.status, report.priority].filter(Boolean).join(' · ')
+    return { value: report.id, label: report.title ?? report.id, ...(detail ? { detail } : {}) }
+}
+
+interface QueryState<T> {
+    isPending: boolean
+    isError: boolean
+    error: ApiError | null
+    data: readonly T[] | undefined
+    refetch: () => unknown
+}
+
+function toPicker<T>(
+    query: QueryState<T>,
+    nouns: { label: string; placeholder: string; emptyMessage: string },
+    toOption: (item: T) => PickerOption
+): FieldPicker {
+    if (query.isError) {
+        return {
+            status: 'error',
+            label: nouns.label,
+            message: query.error?.message ?? 'unknown error',
+            retry: () => {
+                void query.refetch()
+            },
+        }
+    }
+    if (query.isPending || !query.data) return { status: 'loading', label: nouns.label }
+    return { status: 'ready', ...nouns, options: query.data.map(toOption) }
+}
+
+/** The lists that replace pasted ids once connected: models, previous runs, sandbox environments, reports. */
+export function usePickers(
+    client: PostHogClient | undefined,
+    taskId: string,
+    models: readonly ModelChoice[]
+): ReadonlyMap<string, FieldPicker> {
+    const connected = client !== undefined
+    const runs = useQuery(runsQueryOptions(client, taskId))
+    const environments = useQuery(sandboxEnvironmentsQueryOptions(client))
+    const reports = useQuery(signalReportsQueryOptions(client))
+    {
+        const pickers = new Map<string, FieldPicker>([
+            [
+                FIELD.model,
+                {
+                    status: 'ready',
+                    label: 'models',
+                    placeholder: 'Choose a model…',
+                    emptyMessage: 'No models listed: type a model ID.',
+                    options: models.map((choice) => ({
+                        value: choice.model,
+                        label: choice.displayName,
+                        detail: choice.model,
+                    })),
+                },
+            ],
+        ])
+        if (!connected) return pickers
+        if (taskId !== '') {
+            pickers.set(
+                RESUME_FIELD,
+                toPicker(
+                    runs,
+                    {
+                        label: 'previous runs',
+                        placeholder: 'Start fresh (do not resume)',
+                        emptyMessage: 'This task has no previous runs to resume.',
+                    },
+                    runOption
+                )
+            )
+        }
+        pickers.set(
+            SANDBOX_FIELD,
+            toPicker(
+                environments,
+                {
+                    label: 'sandbox environments',
+                    placeholder: 'PostHog’s default environment',
+                    emptyMessage: 'No sandbox environments in this project: PostHog uses its default.',
+                },
+                environmentOption
+            )
+        )
+        pickers.set(
+            FIELD.signalReportId,
+            toPicker(
+                reports,
+                {
+                    label: 'signal reports',
+                    placeholder: 'Choose a signal report…',
+                    emptyMessage: 'The Inbox has no signal reports: paste a report ID.',
+                },
+                reportOption
+            )
+        )
+        return pickers
+    }
+}

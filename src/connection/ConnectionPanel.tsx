@@ -1,0 +1,241 @@
+import { useId, useState, type ReactNode } from 'react'
+
+import { EU_CLOUD, US_CLOUD } from '../api/postHogHosts.ts'
+import type { HostChoice } from './connectionSettings.ts'
+import type { KeyPersistence } from './keyStore.ts'
+import type { Connection } from './useConnection.ts'
+
+const HOST_CHOICES: readonly { value: HostChoice; label: string; detail: string }[] = [
+    { value: 'us', label: 'US Cloud', detail: US_CLOUD },
+    { value: 'eu', label: 'EU Cloud', detail: EU_CLOUD },
+    { value: 'custom', label: 'Self-hosted', detail: 'your own address' },
+]
+
+const PERSISTENCE_CHOICES: readonly { value: KeyPersistence; label: string }[] = [
+    { value: 'memory', label: 'Only while this page is open' },
+    { value: 'session', label: 'Remember in this tab' },
+    { value: 'local', label: 'Remember on this device' },
+]
+
+function InputError({ id, message }: { id: string; message: string | undefined }): ReactNode {
+    return message ? (
+        <p id={id} className="field-error" role="alert">
+            {message}
+        </p>
+    ) : null
+}
+
+function ConnectionStatusLine({ connection }: { connection: Connection }): ReactNode {
+    const { status } = connection
+    if (status.state === 'checking') {
+        return (
+            <p role="status" className="connection-status">
+                Checking the connection…
+            </p>
+        )
+    }
+    if (status.state === 'failed') {
+        return (
+            <div role="alert" className="banner error">
+                <p className="banner-title">Could not connect</p>
+                <p>{status.error.message}</p>
+            </div>
+        )
+    }
+    if (status.state === 'connected') {
+        const { info } = status
+        const who = info.userName ? `${info.userName}${info.email ? ` (${info.email})` : ''}` : undefined
+        const project = info.projectName ?? `project ${connection.client?.projectId ?? ''}`
+        return (
+            <div role="status" className="banner success">
+                <p className="banner-title">
+                    Connected to {project}
+                    {who ? ` as ${who}` : ''}.
+                </p>
+                {info.canWrite === false ? (
+                    <p>
+                        This key can read tasks but not start runs: add the <code>task:write</code> scope to it in
+                        PostHog (Settings → Personal API keys).
+                    </p>
+                ) : null}
+                {!who && !connection.serverHeldKey ? (
+                    <p>The key has no user:read scope, so PostHog did not say whose it is. That is fine.</p>
+                ) : null}
+            </div>
+        )
+    }
+    return null
+}
+
+/** Host, project and personal API key, with where the key is kept and a check that proves it works. */
+export function ConnectionPanel({ connection }: { connection: Connection }): ReactNode {
+    const id = useId()
+    const [revealed, setRevealed] = useState(false)
+    const { settings, status } = connection
+    const problems = status.state === 'invalid' ? status.problems : {}
+    if (connection.serverHeldKey) {
+        return (
+            <section className="panel" aria-labelledby={`${id}-title`}>
+                <h2 id={`${id}-title`}>PostHog connection</h2>
+                <p className="field-help">
+                    This launcher starts runs in project {connection.serverHeldKey.projectId} on{' '}
+                    {connection.serverHeldKey.postHogHost} with a key held by its server. You do not need a key.
+                </p>
+                <ConnectionStatusLine connection={connection} />
+            </section>
+        )
+    }
+    return (
+        <section className="panel" aria-labelledby={`${id}-title`}>
+            <h2 id={`${id}-title`}>PostHog connection</h2>
+            <form
+                className="connection-form"
+                noValidate
+                aria-label="PostHog connection"
+                onSubmit={(event) => {
+                    event.preventDefault()
+                    connection.check()
+                }}
+            >
+                <fieldset className="field field-set">
+                    <legend className="field-label">PostHog instance</legend>
+                    <div className="choices">
+                        {HOST_CHOICES.map((choice) => (
+                            <label key={choice.value} className="choice">
+                                <input
+                                    type="radio"
+                                    name={`${id}-host`}
+                                    value={choice.value}
+                                    checked={settings.hostChoice === choice.value}
+                                    onChange={() => {
+                                        connection.setSettings({ ...settings, hostChoice: choice.value })
+                                    }}
+                                />
+                                {choice.label}
+                                <span className="choice-detail">{choice.detail}</span>
+                            </label>
+                        ))}
+                    </div>
+                </fieldset>
+                <div className="row">
+                    {settings.hostChoice === 'custom' ? (
+                        <div className="field">
+                            <label className="field-label" htmlFor={`${id}-custom`}>
+                                PostHog address
+                            </label>
+                            <input
+                                id={`${id}-custom`}
+                                className="input"
+                                type="url"
+                                inputMode="url"
+                                placeholder="https://posthog.example.com"
+                                value={settings.customHost}
+                                aria-invalid={problems.host !== undefined}
+                                aria-describedby={problems.host ? `${id}-custom-error` : undefined}
+                                onChange={(event) => {
+                                    connection.setSettings({ ...settings, customHost: event.target.value })
+                                }}
+                            />
+                            <InputError id={`${id}-custom-error`} message={problems.host} />
+                        </div>
+                    ) : null}
+                    <div className="field">
+                        <label className="field-label" htmlFor={`${id}-project`}>
+                            Project ID
+                        </label>
+                        <input
+                            id={`${id}-project`}
+                            className="input"
+                            inputMode="numeric"
+                            autoComplete="off"
+                            value={settings.projectId}
+                            aria-invalid={problems.projectId !== undefined}
+                            aria-describedby={`${problems.projectId ? `${id}-project-error ` : ''}${id}-project-help`}
+                            onChange={(event) => {
+                                connection.setSettings({ ...settings, projectId: event.target.value })
+                            }}
+                        />
+                        <InputError id={`${id}-project-error`} message={problems.projectId} />
+                        <p id={`${id}-project-help`} className="field-help">
+                            The number after /project/ in PostHog’s address bar.
+                        </p>
+                    </div>
+                </div>
+                <div className="field">
+                    <label className="field-label" htmlFor={`${id}-key`}>
+                        Personal API key
+                    </label>
+                    <div className="secret">
+                        <input
+                            id={`${id}-key`}
+                            className="input mono"
+                            type={revealed ? 'text' : 'password'}
+                            autoComplete="off"
+                            spellCheck={false}
+                            data-sensitive="true"
+                            value={connection.apiKey}
+                            aria-invalid={problems.apiKey !== undefined}
+                            aria-describedby={`${problems.apiKey ? `${id}-key-error ` : ''}${id}-key-help`}
+                            onChange={(event) => {
+                                connection.setApiKey(event.target.value)
+                            }}
+                        />
+                        <button
+                            type="button"
+                            className="button secondary"
+                            aria-pressed={revealed}
+                            aria-controls={`${id}-key`}
+                            onClick={() => {
+                                setRevealed(!revealed)
+                            }}
+                        >
+                            {revealed ? 'Hide' : 'Show'}
+                            <span className="visually-hidden"> personal API key</span>
+                        </button>
+                    </div>
+                    <InputError id={`${id}-key-error`} message={problems.apiKey} />
+                    <p id={`${id}-key-help`} className="field-help">
+                        Create one in PostHog under Settings → Personal API keys with the <code>task:read</code> and{' '}
+                        <code>task:write</code> scopes, limited to this project. It is sent only to PostHog.
+                    </p>
+                </div>
+                <div className="field">
+                    <label className="field-label" htmlFor={`${id}-persistence`}>
+                        Keep the key
+                    </label>
+                    <select
+                        id={`${id}-persistence`}
+                        className="input"
+                        value={connection.persistence}
+                        aria-describedby={connection.persistence === 'local' ? `${id}-persistence-warning` : undefined}
+                        onChange={(event) => {
+                            const choice = PERSISTENCE_CHOICES.find((entry) => entry.value === event.target.value)
+                            if (choice) connection.setPersistence(choice.value)
+                        }}
+                    >
+                        {PERSISTENCE_CHOICES.map((choice) => (
+                            <option key={choice.value} value={choice.value}>
+                                {choice.label}
+                            </option>
+                        ))}
+                    </select>
+                    {connection.persistence === 'local' ? (
+                        <p id={`${id}-persistence-warning`} className="banner warning">
+                            Anyone who uses this browser profile can read a key remembered on this device. Use “Forget
+                            key” when you are done on a shared computer.
+                        </p>
+                    ) : null}
+                </div>
+                <div className="submit-bar">
+                    <button type="submit" className="button primary" disabled={status.state === 'checking'}>
+                        Check connection
+                    </button>
+                    <button type="button" className="button secondary" onClick={connection.forget}>
+                        Forget key
+                    </button>
+                </div>
+            </form>
+            <ConnectionStatusLine connection={connection} />
+        </section>
+    )
+}

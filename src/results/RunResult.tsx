@@ -1,0 +1,116 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+import type { PostHogClient } from '../api/createPostHogClient.ts'
+import { buildRunLink } from '../api/postHogHosts.ts'
+import type { TaskRun } from '../api/postHogSchemas.ts'
+import { isTerminalRunStatus, readPullRequestUrl } from '../api/runStatus.ts'
+import { runQueryOptions } from '../api/taskQueries.ts'
+
+export interface RunReference {
+    /** The API host the run was started through (an origin, or the proxy path). */
+    host: string
+    taskId: string
+    runId: string
+    taskTitle: string | undefined
+    linkHost: string
+    projectId: string
+}
+
+interface RunResultProps {
+    run: RunReference
+    /** Present when the run belongs to the current connection, so its status can be followed live. */
+    client: PostHogClient | undefined
+    onStartAnother: () => void
+    onStatus?: ((run: TaskRun) => void) | undefined
+}
+
+const STATUS_LABELS: ReadonlyMap<string, string> = new Map([
+    ['not_started', 'Not started'],
+    ['queued', 'Queued'],
+    ['in_progress', 'In progress'],
+    ['completed', 'Completed'],
+    ['failed', 'Failed'],
+    ['cancelled', 'Cancelled'],
+])
+
+export function statusLabel(status: string | undefined): string {
+    return status === undefined ? 'Unknown' : (STATUS_LABELS.get(status) ?? status)
+}
+
+/** The run just started: its status, followed live until it ends, and the way into PostHog. */
+export function RunResult({ run, client, onStartAnother, onStatus }: RunResultProps): ReactNode {
+    const id = useId()
+    const live = useQuery(runQueryOptions(client, run.taskId, run.runId))
+    const data = live.data
+    const link = buildRunLink(run.linkHost, run.projectId, run.taskId, run.runId)
+    const pullRequest = data ? readPullRequestUrl(data) : undefined
+    const terminal = isTerminalRunStatus(data?.status)
+    const heading = useRef<HTMLHeadingElement>(null)
+
+    // The panel appears far from the submit button: move focus (and the view) to it.
+    useEffect(() => {
+        heading.current?.focus()
+    }, [run.runId])
+
+    useEffect(() => {
+        if (data) onStatus?.(data)
+    }, [data, onStatus])
+
+    return (
+        <section className="panel result" aria-labelledby={`${id}-title`}>
+            <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+                Run started
+            </h2>
+            <dl className="result-grid">
+                <dt>Task</dt>
+                <dd>{run.taskTitle ?? run.taskId}</dd>
+                <dt>Run ID</dt>
+                <dd className="mono">{run.runId}</dd>
+                <dt>Status</dt>
+                <dd>
+                    <span role="status" aria-live="polite" className={`run-status status-${data?.status ?? 'unknown'}`}>
+                        {statusLabel(data?.status)}
+                    </span>
+                    {client && !terminal && !live.isError ? <span className="field-help"> · updating</span> : null}
+                </dd>
+                {data?.branch ? (
+                    <>
+                        <dt>Branch</dt>
+                        <dd className="mono">{data.branch}</dd>
+                    </>
+                ) : null}
+                {data?.model ? (
+                    <>
+                        <dt>Model</dt>
+                        <dd className="mono">
+                            {data.model}
+                            {data.reasoning_effort ? ` · ${data.reasoning_effort} effort` : ''}
+                        </dd>
+                    </>
+                ) : null}
+            </dl>
+            {data?.status === 'failed' && data.error_message ? (
+                <p className="banner error">The run failed: {data.error_message}</p>
+            ) : null}
+            {live.isError ? (
+                <p className="banner warning" role="alert">
+                    Could not follow the status: {live.error.message}
+                </p>
+            ) : null}
+            <div className="submit-bar">
+                <a className="button primary" href={link} target="_blank" rel="noreferrer noopener">
+                    Open in PostHog
+                </a>
+                {pullRequest ? (
+                    <a className="button secondary" href={pullRequest} target="_blank" rel="noreferrer noopener">
+                        Open pull request
+                    </a>
+                ) : null}
+                <button type="button" className="button secondary" onClick={onStartAnother}>
+                    Start another run
+                </button>
+            </div>
+        </section>
+    )
+}
