@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 
 import { chromiumLaunchOptions } from './e2e/chromium.ts'
-import { APP_ORIGIN, APP_PORT } from './e2e/ports.ts'
+import { APP_ORIGIN, APP_PORT, HOST_PAGE_ORIGIN } from './e2e/ports.ts'
 
 export default defineConfig({
     testDir: './e2e',
@@ -18,12 +18,21 @@ export default defineConfig({
         launchOptions: chromiumLaunchOptions,
     },
     projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions } }],
+    // The production server, so every spec runs under the real CSP and security headers; it builds when stale.
     webServer: [
         {
-            command: `npx vite --port ${APP_PORT} --strictPort --host 127.0.0.1`,
-            url: APP_ORIGIN,
+            command: 'npx tsx server/main.ts',
+            url: `${APP_ORIGIN}/healthz`,
             reuseExistingServer: !process.env['CI'],
-            timeout: 60_000,
+            timeout: 180_000,
+            env: {
+                PORT: String(APP_PORT),
+                HOST: '127.0.0.1',
+                ALLOWED_POSTHOG_HOSTS: 'http://127.0.0.1:*,https://us.posthog.com,https://eu.posthog.com',
+                ALLOWED_UPLOAD_ORIGINS: 'http://127.0.0.1:*',
+                EMBED_ALLOWED_ORIGINS: HOST_PAGE_ORIGIN,
+                PROXY_RATE_LIMIT_PER_MINUTE: '600',
+            },
         },
     ],
 })

@@ -11,6 +11,8 @@ describe('parseOrigin', () => {
         ['http://localhost:5301', 'http://localhost:5301'],
         ['http://127.0.0.1:5301', 'http://127.0.0.1:5301'],
         ['http://[::1]:5301', 'http://[::1]:5301'],
+        ['http://127.0.0.1:*', 'http://127.0.0.1:*'],
+        ['http://localhost:*', 'http://localhost:*'],
     ])('accepts %s as %s', (entry, origin) => {
         expect(parseOrigin(entry)).toEqual({ ok: true, origin })
     })
@@ -27,6 +29,8 @@ describe('parseOrigin', () => {
         '*',
         'https://*.posthog.com',
         'https://a;b.com',
+        'https://example.com:*',
+        'http://10.0.0.1:*',
     ])('refuses %s', (entry) => {
         expect(parseOrigin(entry).ok).toBe(false)
     })

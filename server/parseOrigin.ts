@@ -11,8 +11,12 @@ const WILDCARD_PREFIX = '*.'
 // a label URL parsing keeps as is, swapped back for '*' afterwards
 const WILDCARD_STANDIN = 'wildcard-standin-label'
 
+// Any port on this machine: for a local PostHog (or the test double) whose port is not fixed.
+const LOOPBACK_ANY_PORT = /^http:\/\/(?:localhost|127\.0\.0\.1|\[::1\]):\*$/
+
 // An http(s) origin safe to put in a CSP source list; http only for loopback.
 export function parseOrigin(entry: string, options: ParseOriginOptions = {}): OriginResult {
+    if (LOOPBACK_ANY_PORT.test(entry)) return { ok: true, origin: entry }
     const expected = options.allowWildcard
         ? 'an origin such as https://example.com or https://*.example.com (http:// only for localhost)'
         : 'an origin such as https://example.com (http:// only for localhost)'

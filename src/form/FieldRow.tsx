@@ -12,10 +12,11 @@ interface FieldRowProps {
     resolved: ResolvedField
     locked: boolean
     picker: FieldPicker | undefined
+    addon?: ReactNode
 }
 
 /** One field: the shell, the kind's renderer (or its locked/unavailable stand-in), and any confirmation. */
-export const FieldRow = memo(function FieldRow({ resolved, locked, picker }: FieldRowProps): ReactNode {
+export const FieldRow = memo(function FieldRow({ resolved, locked, picker, addon }: FieldRowProps): ReactNode {
     const { field } = resolved
     const renderer = FIELD_RENDERERS[field.kind]
     const help = resolved.unavailableReason ?? field.help
@@ -27,7 +28,12 @@ export const FieldRow = memo(function FieldRow({ resolved, locked, picker }: Fie
             help={locked ? `${help} Locked by the link you opened.`.trim() : help}
             required={resolved.required && resolved.unavailableReason === undefined}
             labelled={usesLegend ? 'legend' : 'label'}
-            extra={resolved.confirmation && !locked ? <Confirmation confirmation={resolved.confirmation} /> : null}
+            extra={
+                <>
+                    {resolved.confirmation && !locked ? <Confirmation confirmation={resolved.confirmation} /> : null}
+                    {locked ? null : addon}
+                </>
+            }
         >
             {({ ids, describedBy, invalid }) =>
                 locked || resolved.unavailableReason !== undefined ? (

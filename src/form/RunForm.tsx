@@ -34,6 +34,8 @@ export interface RunFormProps {
     serverErrors?: ServerFieldErrors | undefined
     lockedFields?: ReadonlySet<string> | undefined
     pickers?: ReadonlyMap<string, FieldPicker> | undefined
+    /** Extra UI the app shows under a field (for example file attachments that fill an id list). */
+    addons?: ReadonlyMap<string, ReactNode> | undefined
     submitting?: boolean | undefined
     submitLabel?: string | undefined
     /** Called on every change without re-rendering the form (drafts). */
@@ -48,6 +50,7 @@ export interface RunFormProps {
 const DEPENDENCIES = ruleDependencies()
 const NO_LOCKS: ReadonlySet<string> = new Set()
 const NO_PICKERS: ReadonlyMap<string, FieldPicker> = new Map()
+const NO_ADDONS: ReadonlyMap<string, ReactNode> = new Map()
 
 function labelsOf(model: FieldModel, errors: FieldErrors<FormValues>): string[] {
     return Object.keys(errors).map((name) => model.byName.get(name)?.label ?? 'Confirmation')
@@ -63,6 +66,7 @@ export function RunForm({
     serverErrors,
     lockedFields = NO_LOCKS,
     pickers = NO_PICKERS,
+    addons = NO_ADDONS,
     submitting = false,
     submitLabel = 'Start run',
     onValuesChange,
@@ -162,6 +166,7 @@ export function RunForm({
                                         resolved={entry}
                                         locked={lockedFields.has(entry.field.name)}
                                         picker={pickers.get(entry.field.name)}
+                                        addon={addons.get(entry.field.name)}
                                     />
                                 ))}
                             </fieldset>

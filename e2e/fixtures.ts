@@ -1,0 +1,49 @@
+import { test as base, expect, type Page } from '@playwright/test'
+
+import type { FakePostHogOptions } from '../fake-posthog/FakePostHogOptions.ts'
+import { DEMO_KEYS, DEMO_PROJECT_ID } from '../fake-posthog/seedData.ts'
+import { startFakePostHog, type FakePostHog } from '../fake-posthog/startFakePostHog.ts'
+
+interface Fixtures {
+    /** Options for this test's own fake PostHog (set with test.use). */
+    fakeOptions: FakePostHogOptions
+    /** A fresh PostHog double on its own random port: every call from the app is cross-origin. */
+    fake: FakePostHog
+}
+
+export const test = base.extend<Fixtures>({
+    fakeOptions: [{}, { option: true }],
+    fake: async ({ fakeOptions }, use) => {
+        const fake = await startFakePostHog(fakeOptions)
+        await use(fake)
+        await fake.close()
+    },
+})
+
+export { expect }
+
+interface ConnectOptions {
+    apiKey?: string
+    projectId?: number | string
+    /** Wait for the success banner (default) or leave the outcome to the test. */
+    expectConnected?: boolean
+}
+
+/** Connects the app to the fake as a user would: self-hosted address, project, key, "Check connection". */
+export async function connect(page: Page, fake: FakePostHog, options: ConnectOptions = {}): Promise<void> {
+    await page.getByRole('radio', { name: /Self-hosted/ }).check()
+    await page.getByLabel('PostHog address').fill(fake.origin)
+    await page.getByLabel('Project ID').fill(String(options.projectId ?? DEMO_PROJECT_ID))
+    await page.getByLabel('Personal API key').fill(options.apiKey ?? DEMO_KEYS.full)
+    await page.getByRole('button', { name: 'Check connection' }).click()
+    if (options.expectConnected ?? true) {
+        await expect(page.getByText(/^Connected to/)).toBeVisible()
+    }
+}
+
+/** The JSON bodies of the run requests the fake received. */
+export function runRequests(fake: FakePostHog): unknown[] {
+    return fake.requests
+        .filter((request) => request.method === 'POST' && /\/tasks\/[^/]+\/run\/$/.test(request.path))
+        .map((request) => request.json)
+}
