@@ -5,7 +5,8 @@ export default defineConfig({
     plugins: [react()],
     server: { host: '127.0.0.1', port: 5173, strictPort: true },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-    build: { target: 'es2022', sourcemap: true },
+    // no public source maps: nothing uploads them to an error tracker, so they would only publish the source
+    build: { target: 'es2022', sourcemap: false },
     test: {
         projects: [
             {
