@@ -1,5 +1,6 @@
 // Fixed loopback ports for the e2e servers; the app and the fake PostHog differ so every API call is cross-origin.
-export const APP_PORT = 5174
+// E2E_APP_PORT lets a second checkout run the suite beside a developer's server.
+export const APP_PORT = Number(process.env['E2E_APP_PORT'] ?? 5174)
 export const FAKE_POSTHOG_PORT = 5301
 export const HOST_PAGE_PORT = 5302
 
