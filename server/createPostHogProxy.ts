@@ -8,6 +8,7 @@ import { hogErrorResponse } from './hogErrorResponse.ts'
 import type { ProxyRefusal, ProxyRoute } from './matchProxyRoute.ts'
 import { matchProxyRoute } from './matchProxyRoute.ts'
 import type { ServerHeldKey } from './parseServerConfig.ts'
+import { pickJsonFields } from './pickJsonFields.ts'
 import { readClientAddress } from './readClientAddress.ts'
 import { readLimitedBody } from './readLimitedBody.ts'
 import { shapeUpstreamJson } from './shapeUpstreamJson.ts'
@@ -153,8 +154,14 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
                 text = JSON.stringify(shaped)
             }
         }
+        let contentType = toSafeContentType(upstream.contentType)
+        const fields = route.responseFields
+        if (fields !== undefined && upstream.status === 200) {
+            text = JSON.stringify(pickJsonFields(parseJson(text), fields))
+            contentType = 'application/json'
+        }
         const headers = new Headers({
-            'content-type': scrub(toSafeContentType(upstream.contentType)),
+            'content-type': scrub(contentType),
             'cache-control': 'no-store',
         })
         if (upstream.retryAfter !== null && /^\d{1,9}$/.test(upstream.retryAfter.trim())) {

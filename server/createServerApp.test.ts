@@ -264,6 +264,34 @@ describe('server-held key mode', () => {
         expect(upstream?.headers['authorization']).toBeUndefined()
     })
 
+    it('shows every visitor only the key owner’s name and the project’s name, nothing else of either', async () => {
+        const me = await fetch(`${launcher.origin}/launcher/posthog/api/users/@me/`)
+        expect(me.status).toBe(200)
+        expect(me.headers.get('content-type')).toBe('application/json')
+        expect(await me.json()).toEqual({ first_name: 'Ada', last_name: 'Lovelace' })
+        const project = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/`)
+        expect(await project.json()).toEqual({ id: DEMO_PROJECT_ID, name: expect.any(String) })
+        // what PostHog sent and the proxy held back
+        const [upstreamMe] = upstreamRequests()
+        expect(upstreamMe?.path).toBe('/api/users/@me/')
+        expect(upstreamMe?.headers['authorization']).toBe(`Bearer ${KEY}`)
+    })
+
+    it('passes an error from those endpoints through, and turns a non-object answer into an empty one', async () => {
+        fake.inject({ method: 'GET', path: '/api/users/@me/', status: 200, body: '["ada@example.com"]' })
+        const odd = await fetch(`${launcher.origin}/launcher/posthog/api/users/@me/`)
+        expect(await odd.json()).toEqual({})
+        fake.inject({
+            method: 'GET',
+            path: '/api/users/@me/',
+            status: 403,
+            body: { type: 'authentication_error', code: 'permission_denied', detail: 'No user:read.' },
+        })
+        const refused = await fetch(`${launcher.origin}/launcher/posthog/api/users/@me/`)
+        expect(refused.status).toBe(403)
+        expect(await refused.json()).toMatchObject({ code: 'permission_denied', detail: 'No user:read.' })
+    })
+
     it('scrubs the key from anything PostHog sends back, and never passes its cookies or HTML', async () => {
         fake.inject({
             method: 'GET',

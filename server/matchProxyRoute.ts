@@ -22,6 +22,8 @@ export interface ProxyRoute {
     segments: readonly Segment[]
     // false: PostHog serves it without a key, so none is sent
     authenticated: boolean
+    // set: a 200 JSON object reaches the browser with only these top-level fields
+    responseFields?: readonly string[]
 }
 
 export interface ProxyPolicy {
@@ -70,8 +72,15 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
         authenticated: true,
     },
     { name: 'listSignalReports', method: 'GET', segments: [...PROJECT, 'signals', 'reports'], authenticated: true },
-    { name: 'getProject', method: 'GET', segments: PROJECT, authenticated: true },
-    { name: 'getCurrentUser', method: 'GET', segments: ['api', 'users', '@me'], authenticated: true },
+    // every visitor of a shared launcher would see these: only what the connection banner shows
+    { name: 'getProject', method: 'GET', segments: PROJECT, authenticated: true, responseFields: ['id', 'name'] },
+    {
+        name: 'getCurrentUser',
+        method: 'GET',
+        segments: ['api', 'users', '@me'],
+        authenticated: true,
+        responseFields: ['first_name', 'last_name'],
+    },
     { name: 'getSchema', method: 'GET', segments: ['api', 'schema'], authenticated: false },
 ]
 
