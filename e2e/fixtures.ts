@@ -41,9 +41,13 @@ export async function connect(page: Page, fake: FakePostHog, options: ConnectOpt
     }
 }
 
-/** The JSON bodies of the run requests the fake received. */
+// The connection check probes task:write with a run of this task, which cannot exist.
+const WRITE_PROBE_TASK = '00000000-0000-0000-0000-000000000000'
+
+/** The JSON bodies of the run requests the fake received (not the connection check's probe). */
 export function runRequests(fake: FakePostHog): unknown[] {
     return fake.requests
         .filter((request) => request.method === 'POST' && /\/tasks\/[^/]+\/run\/$/.test(request.path))
+        .filter((request) => !request.path.includes(`/tasks/${WRITE_PROBE_TASK}/`))
         .map((request) => request.json)
 }
