@@ -21,6 +21,7 @@ const boundaries = [
     { target: './src/embed', from: './src', except: ['./embed', './schema', './contract', './url'] },
     { target: './src/connection', from: './src', except: ['./connection', './api', './schema', './contract'] },
     { target: './src/results', from: './src', except: ['./results', './api', './schema', './contract'] },
+    { target: './src/attachments', from: './src', except: ['./attachments', './api', './schema', './contract'] },
 ]
 
 export default tseslint.config(
