@@ -9,10 +9,12 @@ import { routeApiError } from './api/routeApiError.ts'
 import { runTaskMutationOptions } from './api/runTaskMutationOptions.ts'
 import { Banner } from './app/Banner.tsx'
 import { DraftAutosaver, DraftPrompt } from './app/DraftControls.tsx'
+import { EmbedSnippetPanel } from './app/EmbedSnippetPanel.tsx'
 import { launcherConfigQueryOptions } from './app/launcherConfig.ts'
 import { PrefillNotice } from './app/PrefillNotice.tsx'
 import { SharePanel } from './app/SharePanel.tsx'
 import { SubmitProblem } from './app/SubmitProblem.tsx'
+import { useEmbedBridge } from './app/useEmbedBridge.ts'
 import { usePickers } from './app/usePickers.ts'
 import { createValuesChannel } from './app/valuesChannel.ts'
 import { ConnectionPanel } from './connection/ConnectionPanel.tsx'
@@ -21,9 +23,7 @@ import { browserStorages, createKeyStore } from './connection/keyStore.ts'
 import { TaskPicker } from './connection/TaskPicker.tsx'
 import { useConnection } from './connection/useConnection.ts'
 import { BUNDLED_MODELS } from './contract/bundledModelCatalog.ts'
-import { buildErrorMessage, buildRunStatusMessage, buildSubmittedMessage } from './embed/embedMessages.ts'
 import type { EmbedParams } from './embed/parseEmbedParams.ts'
-import { useEmbedChannel } from './embed/useEmbedChannel.ts'
 import { RunForm, type RunFormHandle, type ServerFieldErrors } from './form/RunForm.tsx'
 import { RecentRuns } from './results/RecentRuns.tsx'
 import { createRunHistoryStore, addRecentRun, type RecentRun } from './results/runHistory.ts'
@@ -31,7 +31,6 @@ import { RunResult, type RunReference } from './results/RunResult.tsx'
 import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
 import type { FieldModel, FormValues, RunRequestBody } from './schema/fieldModel.ts'
 import type { RuleContext } from './schema/fieldRules.ts'
-import { decodeFieldValues } from './url/decodeFieldValues.ts'
 import { browserStorage, createDraftStore, draftKey, type Draft } from './url/draftStore.ts'
 import { mergeInitialValues } from './url/mergePrefill.ts'
 import type { DecodedPrefill } from './url/prefillCodec.ts'
@@ -106,30 +105,14 @@ export function App({ prefill, embed }: AppProps): ReactNode {
     const [serverErrors, setServerErrors] = useState<ServerFieldErrors | undefined>()
     const [submitError, setSubmitError] = useState<ApiError | undefined>()
     const [blocker, setBlocker] = useState<SubmitBlocker>()
-    const [hostProblems, setHostProblems] = useState<ReturnType<typeof decodeFieldValues> | undefined>()
     const mutation = useMutation(runTaskMutationOptions(client, model))
 
     const contentRef = useRef<HTMLDivElement>(null)
-    const embedChannel = useEmbedChannel({
+    const embedBridge = useEmbedBridge({
         params: embed,
+        model,
         contentRef,
-        onSetValues: (raw) => {
-            const decoded = decodeFieldValues(model, Object.entries(raw))
-            formRef.current?.setValues(decoded.values)
-            setHostProblems(decoded)
-            if (decoded.refusedSecrets.length > 0) {
-                embedChannel.send(buildErrorMessage('secret-refused', 'Secrets are never accepted from the host page.'))
-            }
-            const invalid = decoded.problems.filter((problem) => problem.reason !== 'secret')
-            if (invalid.length > 0) {
-                embedChannel.send(
-                    buildErrorMessage('invalid-values', invalid.map((problem) => problem.message).join(' '))
-                )
-            }
-        },
-        onSubmit: () => {
-            formRef.current?.submit()
-        },
+        form: formRef,
         getSecrets: () => [connection.apiKey, ...sensitiveValues(model, formRef.current?.getValues() ?? {})],
     })
 
@@ -137,10 +120,12 @@ export function App({ prefill, embed }: AppProps): ReactNode {
         setSubmitError(undefined)
         if (!client) {
             setBlocker('connect')
+            embedBridge.notifySubmitBlocked('connect')
             return
         }
         if (taskId === '') {
             setBlocker('task')
+            embedBridge.notifySubmitBlocked('task')
             return
         }
         setBlocker(undefined)
@@ -176,34 +161,31 @@ export function App({ prefill, embed }: AppProps): ReactNode {
                         historyStore.save(next)
                         return next
                     })
-                    embedChannel.send(
-                        buildSubmittedMessage({
-                            taskId: runTaskId,
-                            runId: started.runId,
-                            status: started.run?.status ?? 'queued',
-                            link: buildRunLink(connection.linkHost, client.projectId, runTaskId, started.runId),
-                        })
-                    )
+                    embedBridge.notifySubmitted({
+                        taskId: runTaskId,
+                        runId: started.runId,
+                        status: started.run?.status ?? 'queued',
+                        link: buildRunLink(connection.linkHost, client.projectId, runTaskId, started.runId),
+                    })
                 },
                 onError: (error) => {
                     const routed = routeApiError(error)
                     setServerErrors({ id: Date.now(), errors: routed.fieldErrors })
                     setSubmitError(routed.banner === undefined ? undefined : error)
-                    embedChannel.send(buildErrorMessage('submit-failed', error.message))
+                    embedBridge.notifySubmitFailed(error)
                 },
             }
         )
     }
 
+    const { notifyRunStatus } = embedBridge
     const onRunStatus = useCallback(
         (run: TaskRun) => {
             if (result && run.status) {
-                embedChannel.send(
-                    buildRunStatusMessage({ taskId: result.taskId, runId: result.runId, status: run.status })
-                )
+                notifyRunStatus({ taskId: result.taskId, runId: result.runId, status: run.status })
             }
         },
-        [result, embedChannel]
+        [result, notifyRunStatus]
     )
 
     const notice = (
@@ -242,14 +224,15 @@ export function App({ prefill, embed }: AppProps): ReactNode {
             )}
             <main>
                 <PrefillNotice problems={prefill.problems} hadSecrets={prefill.hadSecrets} source="link" />
-                {hostProblems ? (
+                {embedBridge.hostProblems ? (
                     <PrefillNotice
-                        problems={hostProblems.problems}
-                        hadSecrets={hostProblems.refusedSecrets.length > 0}
+                        key={embedBridge.hostProblemsKey}
+                        problems={embedBridge.hostProblems.problems}
+                        hadSecrets={embedBridge.hostProblems.refusedSecrets.length > 0}
                         source="host page"
                     />
                 ) : null}
-                <ConnectionPanel connection={connection} />
+                <ConnectionPanel connection={connection} embedded={embed.embedded} />
                 <TaskPicker
                     client={client}
                     taskId={taskId}
@@ -302,9 +285,8 @@ export function App({ prefill, embed }: AppProps): ReactNode {
                     serverErrors={serverErrors}
                     onSubmit={startRun}
                     onValuesChange={valuesChannel.publish}
-                    onInvalid={() => {
-                        embedChannel.send(buildErrorMessage('submit-invalid', 'Some fields need attention.'))
-                    }}
+                    onInvalid={embedBridge.notifyInvalid}
+                    collapsePreview={embed.embedded}
                     notice={notice}
                 />
                 <DraftAutosaver
@@ -325,6 +307,16 @@ export function App({ prefill, embed }: AppProps): ReactNode {
                                 projectId: connection.settings.projectId,
                                 taskId,
                             }}
+                        />
+                        <EmbedSnippetPanel
+                            model={model}
+                            getValues={() => formRef.current?.getValues() ?? initialValues}
+                            connection={{
+                                host: connection.linkHost,
+                                projectId: connection.settings.projectId,
+                                taskId,
+                            }}
+                            embedAllowedOrigins={config.data?.embedAllowedOrigins}
                         />
                         <RecentRuns
                             runs={history}

@@ -10,7 +10,21 @@ describe('parseLauncherConfig', () => {
         [{ serverHeldKey: true }],
         [{ serverHeldKey: true, postHogHost: 'https://us.posthog.com', projectId: '1', proxyBase: 'http://evil' }],
     ])('falls back to browser-key mode for %j', (data) => {
-        expect(parseLauncherConfig(data)).toEqual({ serverHeldKey: undefined })
+        expect(parseLauncherConfig(data)).toStrictEqual({ serverHeldKey: undefined, embedAllowedOrigins: undefined })
+    })
+
+    it.each([
+        [{ serverHeldKey: false, allowedPostHogHosts: [], embedAllowedOrigins: ['https://wiki.example'] }],
+        [{ serverHeldKey: true, embedAllowedOrigins: ['https://wiki.example'] }],
+    ])('reads the embed allow-list in either key mode: %j', (data) => {
+        expect(parseLauncherConfig(data).embedAllowedOrigins).toEqual(['https://wiki.example'])
+    })
+
+    it('leaves the embed allow-list unknown when it is missing or malformed', () => {
+        expect(parseLauncherConfig({ serverHeldKey: false }).embedAllowedOrigins).toBeUndefined()
+        expect(
+            parseLauncherConfig({ serverHeldKey: false, embedAllowedOrigins: 'x' }).embedAllowedOrigins
+        ).toBeUndefined()
     })
 
     it('reads server-held key mode', () => {
@@ -22,13 +36,14 @@ describe('parseLauncherConfig', () => {
                 proxyBase: '/launcher/posthog',
                 embedAllowedOrigins: [],
             })
-        ).toEqual({
+        ).toStrictEqual({
             serverHeldKey: {
                 proxyBase: '/launcher/posthog',
                 postHogHost: 'https://eu.posthog.com',
                 projectId: '7',
                 allowedTaskIds: [],
             },
+            embedAllowedOrigins: [],
         })
     })
 })

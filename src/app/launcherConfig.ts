@@ -5,9 +5,11 @@ import * as z from 'zod/mini'
 export interface LauncherConfig {
     serverHeldKey:
         { proxyBase: string; postHogHost: string; projectId: string; allowedTaskIds: readonly string[] } | undefined
+    /** The origins the deployment lets frame the app (CSP frame-ancestors); undefined when the server did not say. */
+    embedAllowedOrigins: readonly string[] | undefined
 }
 
-const BROWSER_KEY_MODE: LauncherConfig = { serverHeldKey: undefined }
+const BROWSER_KEY_MODE: LauncherConfig = { serverHeldKey: undefined, embedAllowedOrigins: undefined }
 
 const ConfigSchema = z.object({
     serverHeldKey: z.boolean(),
@@ -15,14 +17,20 @@ const ConfigSchema = z.object({
     projectId: z.optional(z.string()),
     proxyBase: z.optional(z.string().check(z.regex(/^\/[\w/-]*$/))),
     allowedTaskIds: z.optional(z.array(z.string())),
+    embedAllowedOrigins: z.optional(z.array(z.string())),
 })
 
 export function parseLauncherConfig(data: unknown): LauncherConfig {
     const parsed = ConfigSchema.safeParse(data)
-    if (!parsed.success || !parsed.data.serverHeldKey) return BROWSER_KEY_MODE
-    const { postHogHost, projectId, proxyBase, allowedTaskIds } = parsed.data
-    if (!postHogHost || !projectId || !proxyBase) return BROWSER_KEY_MODE
-    return { serverHeldKey: { proxyBase, postHogHost, projectId, allowedTaskIds: allowedTaskIds ?? [] } }
+    if (!parsed.success) return BROWSER_KEY_MODE
+    const { postHogHost, projectId, proxyBase, allowedTaskIds, embedAllowedOrigins } = parsed.data
+    if (!parsed.data.serverHeldKey || !postHogHost || !projectId || !proxyBase) {
+        return { ...BROWSER_KEY_MODE, embedAllowedOrigins }
+    }
+    return {
+        serverHeldKey: { proxyBase, postHogHost, projectId, allowedTaskIds: allowedTaskIds ?? [] },
+        embedAllowedOrigins,
+    }
 }
 
 async function fetchLauncherConfig(signal: AbortSignal): Promise<LauncherConfig> {

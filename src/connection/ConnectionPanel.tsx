@@ -67,8 +67,14 @@ function ConnectionStatusLine({ connection }: { connection: Connection }): React
     return null
 }
 
+interface ConnectionPanelProps {
+    connection: Connection
+    /** Inside another site's iframe, where the browser keeps this app's storage apart from the full site. */
+    embedded?: boolean
+}
+
 /** Host, project and personal API key, with where the key is kept and a check that proves it works. */
-export function ConnectionPanel({ connection }: { connection: Connection }): ReactNode {
+export function ConnectionPanel({ connection, embedded = false }: ConnectionPanelProps): ReactNode {
     const id = useId()
     const [revealed, setRevealed] = useState(false)
     const { settings, status } = connection
@@ -88,6 +94,13 @@ export function ConnectionPanel({ connection }: { connection: Connection }): Rea
     return (
         <section className="panel" aria-labelledby={`${id}-title`}>
             <h2 id={`${id}-title`}>PostHog connection</h2>
+            {embedded ? (
+                <p className="field-help">
+                    This launcher is shown inside another site, so your browser keeps its storage apart: a key saved on
+                    the launcher’s own site is not available here. Enter a key below; if you choose to remember it, it
+                    is remembered for this site only.
+                </p>
+            ) : null}
             <form
                 className="connection-form"
                 noValidate

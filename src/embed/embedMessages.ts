@@ -22,6 +22,7 @@ export const EMBED_ERROR_CODES = [
     'invalid-message',
     'invalid-values',
     'secret-refused',
+    'submit-refused',
     'submit-invalid',
     'submit-failed',
     'message-withheld',

@@ -44,6 +44,8 @@ export interface RunFormProps {
     onInvalid?: ((fieldNames: readonly string[]) => void) | undefined
     /** Shown between the fields and the submit button (connection problems, server banners). */
     notice?: ReactNode
+    /** Folds the request preview away (compact layouts such as embed mode). */
+    collapsePreview?: boolean | undefined
     ref?: Ref<RunFormHandle> | undefined
 }
 
@@ -72,6 +74,7 @@ export function RunForm({
     onValuesChange,
     onInvalid,
     notice,
+    collapsePreview = false,
     ref,
 }: RunFormProps): ReactNode {
     const schema = useMemo(() => buildFormSchema(model, context), [model, context])
@@ -182,7 +185,14 @@ export function RunForm({
                         </p>
                     </div>
                 </form>
-                <RequestPreview model={model} context={context} target={target} />
+                {collapsePreview ? (
+                    <details className="preview-toggle">
+                        <summary>Show the request PostHog will receive</summary>
+                        <RequestPreview model={model} context={context} target={target} />
+                    </details>
+                ) : (
+                    <RequestPreview model={model} context={context} target={target} />
+                )}
             </div>
         </FormProvider>
     )
