@@ -56,7 +56,7 @@ interface UseConnectionOptions {
     serverHeldKey: ServerHeldKey | undefined
 }
 
-function proxyClient(serverHeldKey: ServerHeldKey): PostHogClient {
+function proxyClient(serverHeldKey: Pick<ServerHeldKey, 'proxyBase' | 'projectId'>): PostHogClient {
     // The proxy retries PostHog's warm-up answer itself, so the browser never needs the header.
     return createPostHogClient({ host: serverHeldKey.proxyBase, projectId: serverHeldKey.projectId, apiKey: '' })
 }
@@ -74,15 +74,25 @@ export function useConnection({
     const [apiKey, setApiKeyState] = useState(remembered?.apiKey ?? '')
     const [persistence, setPersistenceState] = useState<KeyPersistence>(remembered?.persistence ?? 'memory')
     const [problems, setProblems] = useState<InputProblems | undefined>()
-    // A remembered key (or a server-held one) is checked at once, so a returning user lands connected.
-    const [candidate, setCandidate] = useState<PostHogClient | undefined>(() => {
-        if (serverHeldKey) return proxyClient(serverHeldKey)
+    // A remembered key is checked at once, so a returning user lands connected.
+    const [typedCandidate, setCandidate] = useState<PostHogClient | undefined>(() => {
         const host = normalizeHost(hostOf(initialSettings))
         const projectId = normalizeProjectId(initialSettings.projectId)
         if (!remembered || !host.ok || !projectId.ok) return undefined
         return createPostHogClient({ host: host.host, projectId: projectId.projectId, apiKey: remembered.apiKey })
     })
 
+    // The deployment's config usually arrives after the first render; from then on its proxy is the only client.
+    const proxyBase = serverHeldKey?.proxyBase
+    const proxyProjectId = serverHeldKey?.projectId
+    const proxy = useMemo(
+        () =>
+            proxyBase === undefined || proxyProjectId === undefined
+                ? undefined
+                : proxyClient({ proxyBase, projectId: proxyProjectId }),
+        [proxyBase, proxyProjectId]
+    )
+    const candidate = proxy ?? typedCandidate
     const check = useQuery(connectionQueryOptions(candidate))
 
     const disconnect = useCallback(() => {
