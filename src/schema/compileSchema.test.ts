@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from './bundledFieldModel.ts'
 import { compileSchema } from './compileSchema.ts'
 import type { Field } from './fieldModel.ts'
+import { buildExtendedSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
 import { copyBundledDocument } from './testDocuments.ts'
 
 function field(name: string): Field {
@@ -207,5 +208,136 @@ describe('compileSchema on other documents', () => {
         const result = compileSchema(document, RUN_SCHEMA_NAME)
         expect(result.problems).toEqual([])
         expect(result.ok && result.model.byName.has('id')).toBe(false)
+    })
+})
+
+describe('compileSchema on a live-like document', () => {
+    type Json = Record<string, unknown>
+
+    // A newer PostHog (extra fields, ultracode) that also grew constructs this form does not render.
+    function liveLikeDocument(): { document: Json; schemas: Json; properties: Json } {
+        const document: Json = buildExtendedSchemaDocument()
+        const components = document['components'] as Json
+        const schemas = components['schemas'] as Json
+        const properties = (schemas[RUN_SCHEMA_NAME] as Json)['properties'] as Json
+        Object.assign(properties, {
+            max_turns: { type: 'integer', minimum: 1 },
+            budget_usd: { type: 'number' },
+            env: { type: 'object', additionalProperties: { type: 'string' } },
+            start_after: { type: 'string', format: 'date-time' },
+            slug: { type: 'string', pattern: '^[a-z]+$' },
+            context_windows: { type: 'array', items: { $ref: '#/components/schemas/ContextWindowEnum' } },
+            'repo-name': { type: 'string' },
+            target: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+            loop: { $ref: '#/components/schemas/Loop' },
+            imported_mcp_servers: { type: 'array', writeOnly: true, items: { $ref: '#/components/schemas/Mcp' } },
+            tier: { allOf: [{ $ref: '#/components/schemas/TierEnum' }] },
+        })
+        Object.assign(schemas, {
+            Loop: { $ref: '#/components/schemas/Loop' },
+            Mcp: { type: 'object', properties: { url: { type: 'string' } } },
+            TierEnum: { enum: [1, 2, 3], type: 'integer' },
+        })
+        return { document, schemas, properties }
+    }
+
+    const EXPECTED_PROBLEMS = [
+        { path: 'properties/max_turns/minimum', message: 'The keyword "minimum" is not supported by this form.' },
+        { path: 'properties/budget_usd', message: 'The type "number" is not supported by this form.' },
+        {
+            path: 'properties/env/additionalProperties',
+            message: 'The keyword "additionalProperties" is not supported by this form.',
+        },
+        { path: 'properties/start_after/format', message: 'The format "date-time" is not supported.' },
+        { path: 'properties/slug/pattern', message: 'The keyword "pattern" is not supported by this form.' },
+        { path: 'properties/context_windows/items', message: 'Only arrays of plain strings are supported.' },
+        { path: 'properties/repo-name', message: 'The property name "repo-name" cannot be used as a form field.' },
+        { path: 'properties/target/oneOf', message: 'oneOf is supported only as "one schema or null".' },
+        { path: 'properties/loop', message: 'References nest too deeply (or form a cycle).' },
+        {
+            path: 'properties/imported_mcp_servers/items/properties',
+            message: 'The keyword "properties" is not supported by this form.',
+        },
+        { path: 'properties/tier/enum', message: 'Only enums of strings are supported.' },
+    ]
+
+    it('renders the new simple fields and enum values, and reports every construct it cannot render', () => {
+        const { document } = liveLikeDocument()
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        if (!result.ok) throw new Error(JSON.stringify(result.problems))
+        expect(result.problems).toEqual(EXPECTED_PROBLEMS)
+        const kinds = Object.fromEntries(result.model.fields.map((f) => [f.name, f.kind]))
+        expect(kinds).toMatchObject({
+            custom_image_id: 'uuid',
+            auto_publish: 'boolean',
+            context_window: 'enum',
+            fast_mode: 'boolean',
+            rtk_enabled: 'boolean',
+        })
+        const effort = result.model.byName.get('reasoning_effort')
+        expect(effort?.kind === 'enum' && effort.options.at(-1)).toEqual({
+            value: 'ultracode',
+            label: 'Ultracode',
+            description: 'Longest, most thorough runs for large code changes.',
+        })
+        // Every field is either rendered or reported: nothing is dropped in silence.
+        const reported = new Set(result.problems.map((problem) => problem.path.split('/')[1]))
+        const { properties } = liveLikeDocument()
+        for (const name of Object.keys(properties)) {
+            expect(result.model.byName.has(name) || reported.has(name)).toBe(true)
+        }
+        expect(result.model.fields).toHaveLength(19)
+    })
+
+    it('lists every problem, not just the first, when a required property is among the broken ones', () => {
+        const { document, properties } = liveLikeDocument()
+        properties['model'] = { type: 'string', format: 'model-id' }
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.ok).toBe(false)
+        expect(result.problems).toHaveLength(EXPECTED_PROBLEMS.length + 2)
+        expect(result.problems).toEqual(
+            expect.arrayContaining([
+                ...EXPECTED_PROBLEMS,
+                { path: 'properties/model/format', message: 'The format "model-id" is not supported.' },
+                {
+                    path: 'properties/model',
+                    message: '"model" is required, so runs cannot be started from this schema.',
+                },
+            ])
+        )
+    })
+
+    it('reports a required name with no property schema, besides the other problems', () => {
+        const { document, schemas } = liveLikeDocument()
+        const root = schemas[RUN_SCHEMA_NAME] as Json
+        root['required'] = ['runtime_adapter', 'model', 'workspace_id']
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.ok).toBe(false)
+        expect(result.problems.at(-1)).toEqual({
+            path: 'required',
+            message: '"workspace_id" is listed as required but has no property schema.',
+        })
+        expect(result.problems).toHaveLength(EXPECTED_PROBLEMS.length + 1)
+    })
+
+    it('reports a broken enum component once per property that uses it', () => {
+        const { document, schemas } = copyBundledDocument()
+        schemas['ReasoningEffortEnum'] = { enum: ['low', 2], type: 'string' }
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result.ok).toBe(true)
+        expect(result.problems).toEqual([
+            { path: 'properties/reasoning_effort/enum', message: 'Only enums of strings are supported.' },
+        ])
+        expect(result.ok && result.model.byName.has('reasoning_effort')).toBe(false)
+    })
+
+    it('says so when the run schema is a composition rather than a list of properties', () => {
+        const { document, schemas } = copyBundledDocument()
+        schemas[RUN_SCHEMA_NAME] = { allOf: [{ $ref: '#/components/schemas/TaskRunCreateBase' }] }
+        const result = compileSchema(document, RUN_SCHEMA_NAME)
+        expect(result).toEqual({
+            ok: false,
+            problems: [{ path: 'properties', message: 'ClaudeTaskRunCreateSchema has no properties.' }],
+        })
     })
 })

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+
+import { buildExtendedSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
+import { ApiError, type ApiErrorInfo } from '../api/ApiError.ts'
+import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
+import { chooseFieldModel } from './chooseFieldModel.ts'
+
+function failure(info: ApiErrorInfo, status: number): ApiError {
+    return new ApiError({ info, message: 'message for the connection panel', status })
+}
+
+describe('chooseFieldModel', () => {
+    it.each([
+        ['offline', { status: 'offline' } as const, /^connect to PostHog/],
+        ['loading', { status: 'loading' } as const, /is loading\.$/],
+    ])('uses the bundled model, unsettled, while %s', (_, live, reason) => {
+        const choice = chooseFieldModel(live)
+        expect(choice).toMatchObject({ model: BUNDLED_FIELD_MODEL, source: 'bundled', settled: false, problems: [] })
+        expect(choice.fallbackReason).toMatch(reason)
+    })
+
+    it.each<[string, ApiErrorInfo, number, RegExp]>([
+        ['a 404', { kind: 'not_found' }, 404, /does not publish its API schema .*404/],
+        ['a 500', { kind: 'server' }, 500, /could not be loaded \(\/api\/schema\/ answered 500\)/],
+        ['garbage', { kind: 'not_posthog' }, 200, /was not JSON/],
+        ['a non-document', { kind: 'unexpected' }, 200, /was not a schema document/],
+        ['no network', { kind: 'network', reason: 'unreachable' }, 0, /could not be reached/],
+        ['a timeout', { kind: 'network', reason: 'timeout' }, 0, /did not arrive in time/],
+    ])('falls back to the bundled model on %s and says why', (_, info, status, reason) => {
+        const choice = chooseFieldModel({ status: 'failed', error: failure(info, status) })
+        expect(choice).toMatchObject({ model: BUNDLED_FIELD_MODEL, source: 'bundled', settled: true })
+        expect(choice.fallbackReason).toMatch(reason)
+    })
+
+    it('uses a live document that compiles, with its new fields and enum values', () => {
+        const choice = chooseFieldModel({ status: 'loaded', document: buildExtendedSchemaDocument() })
+        expect(choice).toMatchObject({ source: 'live', settled: true, problems: [], fallbackReason: undefined })
+        expect(choice.model.fields.map((field) => field.name)).toEqual(
+            expect.arrayContaining(['custom_image_id', 'auto_publish', 'context_window', 'fast_mode', 'rtk_enabled'])
+        )
+        const effort = choice.model.byName.get('reasoning_effort')
+        expect(effort?.kind === 'enum' && effort.options.map((option) => option.value)).toContain('ultracode')
+    })
+
+    it('compiles each document once, so the model keeps its identity', () => {
+        const document = buildExtendedSchemaDocument()
+        const first = chooseFieldModel({ status: 'loaded', document })
+        const again = chooseFieldModel({ status: 'loaded', document })
+        expect(again.model).toBe(first.model)
+        expect(chooseFieldModel({ status: 'loaded', document: buildExtendedSchemaDocument() }).model).not.toBe(
+            first.model
+        )
+    })
+
+    it('keeps a live model whose unsupported parts are reported', () => {
+        const document = buildExtendedSchemaDocument()
+        document.components.schemas.ClaudeTaskRunCreateSchema.properties = {
+            ...document.components.schemas.ClaudeTaskRunCreateSchema.properties,
+            ...{ max_cost_usd: { type: 'number' } },
+        }
+        const choice = chooseFieldModel({ status: 'loaded', document })
+        expect(choice.source).toBe('live')
+        expect(choice.model.byName.has('max_cost_usd')).toBe(false)
+        expect(choice.problems).toEqual([
+            { path: 'properties/max_cost_usd', message: 'The type "number" is not supported by this form.' },
+        ])
+    })
+
+    it.each([
+        ['without the run schema', { openapi: '3.1.0', components: { schemas: {} } }],
+        ['that is an empty object', {}],
+    ])('falls back with the problems listed for a document %s', (_, document) => {
+        const choice = chooseFieldModel({ status: 'loaded', document })
+        expect(choice).toMatchObject({ model: BUNDLED_FIELD_MODEL, source: 'bundled', settled: true })
+        expect(choice.fallbackReason).toBe('PostHog’s live ClaudeTaskRunCreateSchema could not be used.')
+        expect(choice.problems).toEqual([
+            {
+                path: 'components/schemas/ClaudeTaskRunCreateSchema',
+                message: 'The document has no ClaudeTaskRunCreateSchema schema.',
+            },
+        ])
+    })
+})
