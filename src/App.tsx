@@ -17,6 +17,8 @@ import { SubmitProblem } from './app/SubmitProblem.tsx'
 import { useEmbedBridge } from './app/useEmbedBridge.ts'
 import { usePickers } from './app/usePickers.ts'
 import { createValuesChannel } from './app/valuesChannel.ts'
+import { AttachmentsField, type MissingArtifacts } from './attachments/AttachmentsField.tsx'
+import { mergeArtifactIds } from './attachments/mergeArtifactIds.ts'
 import { ConnectionPanel } from './connection/ConnectionPanel.tsx'
 import { loadSettings, settingsForHost } from './connection/connectionSettings.ts'
 import { browserStorages, createKeyStore } from './connection/keyStore.ts'
@@ -30,7 +32,7 @@ import { createRunHistoryStore, addRecentRun, type RecentRun } from './results/r
 import { RunResult, type RunReference } from './results/RunResult.tsx'
 import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
 import type { FieldModel, FormValues, RunRequestBody } from './schema/fieldModel.ts'
-import type { RuleContext } from './schema/fieldRules.ts'
+import { FIELD, type RuleContext } from './schema/fieldRules.ts'
 import { browserStorage, createDraftStore, draftKey, type Draft } from './url/draftStore.ts'
 import { mergeInitialValues } from './url/mergePrefill.ts'
 import type { DecodedPrefill } from './url/prefillCodec.ts'
@@ -105,6 +107,14 @@ export function App({ prefill, embed }: AppProps): ReactNode {
     const [serverErrors, setServerErrors] = useState<ServerFieldErrors | undefined>()
     const [submitError, setSubmitError] = useState<ApiError | undefined>()
     const [blocker, setBlocker] = useState<SubmitBlocker>()
+    const [missingArtifacts, setMissingArtifacts] = useState<MissingArtifacts | undefined>()
+    // Attached files swap their own ids in the field; ids typed by hand stay.
+    const onArtifactIdsChange = useCallback((previous: readonly string[], next: readonly string[]) => {
+        const form = formRef.current
+        if (!form) return
+        const current = form.getValues()[FIELD.artifactIds]
+        form.setValues({ [FIELD.artifactIds]: mergeArtifactIds(current, previous, next) })
+    }, [])
     const mutation = useMutation(runTaskMutationOptions(client, model))
 
     const contentRef = useRef<HTMLDivElement>(null)
@@ -172,6 +182,9 @@ export function App({ prefill, embed }: AppProps): ReactNode {
                     const routed = routeApiError(error)
                     setServerErrors({ id: Date.now(), errors: routed.fieldErrors })
                     setSubmitError(routed.banner === undefined ? undefined : error)
+                    if (error.info.kind === 'validation' && error.info.missingArtifactIds.length > 0) {
+                        setMissingArtifacts({ id: Date.now(), artifactIds: error.info.missingArtifactIds })
+                    }
                     embedBridge.notifySubmitFailed(error)
                 },
             }
@@ -288,6 +301,22 @@ export function App({ prefill, embed }: AppProps): ReactNode {
                     onInvalid={embedBridge.notifyInvalid}
                     collapsePreview={embed.embedded}
                     notice={notice}
+                    addons={
+                        model.byName.has(FIELD.artifactIds)
+                            ? new Map([
+                                  [
+                                      FIELD.artifactIds,
+                                      <AttachmentsField
+                                          key={FIELD.artifactIds}
+                                          client={client}
+                                          taskId={taskId}
+                                          onArtifactIdsChange={onArtifactIdsChange}
+                                          missingArtifacts={missingArtifacts}
+                                      />,
+                                  ],
+                              ])
+                            : undefined
+                    }
                 />
                 <DraftAutosaver
                     store={draftStore}

@@ -10,8 +10,10 @@ import { parseApiError } from './parseApiError.ts'
 import {
     ApiModelSchema,
     CurrentUserSchema,
+    FinalizeUploadResponseSchema,
     ModelsResponseSchema,
     pageSchema,
+    PrepareUploadResponseSchema,
     ProjectSchema,
     SandboxEnvironmentSchema,
     SchemaDocumentSchema,
@@ -23,7 +25,9 @@ import {
 import type {
     ApiModel,
     CurrentUser,
+    FinalizedArtifact,
     Page,
+    PreparedArtifact,
     Project,
     SandboxEnvironment,
     SignalReport,
@@ -77,6 +81,26 @@ export interface RunStarted {
     run: TaskRun | undefined
 }
 
+/** One file to stage (§4.6 step 1); the app only stages user attachments. */
+export interface ArtifactToPrepare {
+    name: string
+    type: 'user_attachment'
+    source?: string | undefined
+    /** Bytes, 1 to 30 MiB. */
+    size: number
+    content_type?: string | undefined
+}
+
+/** One uploaded file to confirm (§4.6 step 3), echoing what prepare returned. */
+export interface ArtifactToFinalize {
+    id: string
+    name: string
+    type: 'user_attachment'
+    source?: string | undefined
+    storage_path: string
+    content_type?: string | undefined
+}
+
 export interface PostHogClient {
     readonly host: string
     readonly projectId: string
@@ -93,6 +117,18 @@ export interface PostHogClient {
     getCurrentUser(options?: RequestOptions): Promise<CurrentUser>
     getProject(options?: RequestOptions): Promise<Project>
     runTask(taskId: string, body: RunRequestBody, options?: RunTaskOptions): Promise<RunStarted>
+    /** Staged upload step 1: one presigned storage POST per artifact, in order. */
+    prepareUpload(
+        taskId: string,
+        artifacts: readonly ArtifactToPrepare[],
+        options?: RequestOptions
+    ): Promise<readonly PreparedArtifact[]>
+    /** Staged upload step 3: PostHog checks the stored objects; the returned ids go into pending_user_artifact_ids. */
+    finalizeUpload(
+        taskId: string,
+        artifacts: readonly ArtifactToFinalize[],
+        options?: RequestOptions
+    ): Promise<readonly FinalizedArtifact[]>
     /** PostHog's OpenAPI document (public, sent without the key), for the schema compiler to parse. */
     getSchemaDocument(options?: RequestOptions): Promise<Record<string, unknown>>
 }
@@ -308,6 +344,26 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
             return send({ method: 'GET', path: `${projectPath}/`, schema: ProjectSchema, signal: options.signal })
         },
         runTask,
+        async prepareUpload(taskId, artifacts, options = {}) {
+            const response = await send({
+                method: 'POST',
+                path: `${projectPath}/tasks/${segment(taskId)}/staged_artifacts/prepare_upload/`,
+                schema: PrepareUploadResponseSchema,
+                body: { artifacts },
+                signal: options.signal,
+            })
+            return response.artifacts
+        },
+        async finalizeUpload(taskId, artifacts, options = {}) {
+            const response = await send({
+                method: 'POST',
+                path: `${projectPath}/tasks/${segment(taskId)}/staged_artifacts/finalize_upload/`,
+                schema: FinalizeUploadResponseSchema,
+                body: { artifacts },
+                signal: options.signal,
+            })
+            return response.artifacts
+        },
         getSchemaDocument(options = {}) {
             return send({
                 method: 'GET',

@@ -141,3 +141,34 @@ export function toPage<T>(
         hasMore: parsed.next !== undefined && parsed.results.length > 0,
     }
 }
+
+// Presigned fields go back to storage verbatim, so each must be a string.
+const PresignedPostSchema = z.object({
+    url: z.url({ protocol: /^https?$/ }),
+    fields: z.record(z.string(), z.string()),
+})
+export type PresignedPost = z.infer<typeof PresignedPostSchema>
+
+export const PreparedArtifactSchema = z.object({
+    id,
+    name: z.string(),
+    storage_path: z.string().check(z.minLength(1)),
+    content_type: text,
+    expires_in: lenient(z.number()),
+    presigned_post: PresignedPostSchema,
+})
+export type PreparedArtifact = z.infer<typeof PreparedArtifactSchema>
+
+export const PrepareUploadResponseSchema = z.object({ artifacts: z.array(PreparedArtifactSchema) })
+
+export const FinalizedArtifactSchema = z.object({
+    id,
+    name: text,
+    size: lenient(z.number()),
+    content_type: text,
+    storage_path: text,
+    uploaded_at: text,
+})
+export type FinalizedArtifact = z.infer<typeof FinalizedArtifactSchema>
+
+export const FinalizeUploadResponseSchema = z.object({ artifacts: z.array(FinalizedArtifactSchema) })
