@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type FrameLocator, type Page } from '@playwright/test'
 
 import type { FakePostHogOptions } from '../fake-posthog/FakePostHogOptions.ts'
 import { DEMO_KEYS, DEMO_PROJECT_ID } from '../fake-posthog/seedData.ts'
@@ -29,8 +29,12 @@ interface ConnectOptions {
     expectConnected?: boolean
 }
 
-/** Connects the app to the fake as a user would: self-hosted address, project, key, "Check connection". */
-export async function connect(page: Page, fake: FakePostHog, options: ConnectOptions = {}): Promise<void> {
+/** Connects the app (a page, or an embedded app's frame) to the fake as a user would: address, project, key, check. */
+export async function connect(
+    page: Page | FrameLocator,
+    fake: FakePostHog,
+    options: ConnectOptions = {}
+): Promise<void> {
     await page.getByRole('radio', { name: /Self-hosted/ }).check()
     await page.getByLabel('PostHog address').fill(fake.origin)
     await page.getByLabel('Project ID').fill(String(options.projectId ?? DEMO_PROJECT_ID))
