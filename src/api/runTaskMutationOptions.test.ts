@@ -46,6 +46,8 @@ describe('runTaskMutationOptions', () => {
     it('starts the run, seeds the run and task queries, and forgets the variables', async () => {
         const qc = new QueryClient()
         const observer = new MutationObserver(qc, runTaskMutationOptions(client))
+        // Subscribed, as useMutation is: the observer holds on to its last mutation.
+        const unsubscribe = observer.subscribe(() => undefined)
         const body = { runtime_adapter: 'claude', model: 'claude-sonnet-5', github_user_token: 'ghu_secret_value' }
         const started = await observer.mutate({ taskId: TASK, body })
         expect(started.runId).toEqual(expect.any(String))
@@ -55,8 +57,7 @@ describe('runTaskMutationOptions', () => {
             status: 'queued',
         })
         expect(qc.getQueryData(postHogKeys.task(client.scope, TASK))).toMatchObject({ id: TASK })
-        observer.reset()
-        await waitForEmptyMutationCache(qc)
+        expect(qc.getMutationCache().getAll()).toHaveLength(0)
         expect(
             JSON.stringify(
                 qc
@@ -65,6 +66,27 @@ describe('runTaskMutationOptions', () => {
                     .map((mutation) => mutation.state)
             )
         ).not.toContain('ghu_secret_value')
+        unsubscribe()
+    })
+
+    it('forgets the variables of a failed run too', async () => {
+        const qc = new QueryClient()
+        const observer = new MutationObserver(qc, runTaskMutationOptions(client))
+        const unsubscribe = observer.subscribe(() => undefined)
+        const body = { runtime_adapter: 'claude', github_user_token: 'ghu_secret_value' }
+        await observer.mutate({ taskId: TASK, body }).catch(() => undefined)
+        expect(observer.getCurrentResult().status).toBe('error')
+        expect(qc.getMutationCache().getAll()).toHaveLength(0)
+        unsubscribe()
+    })
+
+    it('leaves a run still in flight in the cache', async () => {
+        const qc = new QueryClient()
+        const observer = new MutationObserver(qc, runTaskMutationOptions(client))
+        const pending = observer.mutate({ taskId: TASK, body: { runtime_adapter: 'claude', model: 'claude-sonnet-5' } })
+        expect(qc.getMutationCache().getAll()).toHaveLength(1)
+        await pending
+        await waitForEmptyMutationCache(qc)
     })
 
     it('rejects with an ApiError whose field is mapped through the field model', async () => {

@@ -12,7 +12,7 @@ export interface RunTaskVariables {
     warmRetryToken?: string | undefined
 }
 
-/** Starts a run; the body may hold writeOnly values, so nothing is kept (gcTime 0) and nothing is retried. */
+/** Starts a run; the body may hold writeOnly values, so the settled mutation leaves the cache and nothing is retried. */
 export function runTaskMutationOptions(client: PostHogClient | undefined, fieldModel?: FieldModel) {
     const scope = scopeOf(client)
     return mutationOptions({
@@ -33,6 +33,12 @@ export function runTaskMutationOptions(client: PostHogClient | undefined, fieldM
             }
             queryClient.setQueryData(postHogKeys.task(scope, taskId), started.task)
             await queryClient.invalidateQueries({ queryKey: postHogKeys.runs(scope, taskId), exact: true })
+        },
+        onSettled: (_data, _error, variables, _result, { client: queryClient }) => {
+            // gcTime 0 waits until no observer holds the mutation, and useMutation holds it until the next run.
+            const cache = queryClient.getMutationCache()
+            const settled = cache.findAll({ predicate: (mutation) => mutation.state.variables === variables })
+            for (const mutation of settled) cache.remove(mutation)
         },
     })
 }
