@@ -57,7 +57,7 @@ export default tseslint.config(
         rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
     },
     {
-        files: ['**/*.js'],
+        files: ['**/*.js', '**/*.mjs'],
         ...tseslint.configs.disableTypeChecked,
     },
     {
