@@ -6,7 +6,8 @@ const installed = 'node_modules/.package-lock.json'
 const stale = !existsSync(installed) || statSync('package-lock.json').mtimeMs > statSync(installed).mtimeMs
 if (stale) {
     console.log('Installing dependencies (npm ci)…')
-    execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' })
+    // the server runs with tsx and builds with vite, so NODE_ENV=production must not drop devDependencies
+    execSync('npm ci --include=dev --no-audit --no-fund', { stdio: 'inherit' })
 }
 if (process.argv.includes('--browser')) {
     execSync('bash scripts/setup-machine.sh', { stdio: 'inherit' })
