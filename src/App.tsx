@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
 import type { ApiError } from './api/ApiError.ts'
 import { buildRunLink } from './api/postHogHosts.ts'
@@ -8,13 +8,18 @@ import { modelsQueryOptions } from './api/modelsQueryOptions.ts'
 import { routeApiError } from './api/routeApiError.ts'
 import { runTaskMutationOptions } from './api/runTaskMutationOptions.ts'
 import { Banner } from './app/Banner.tsx'
+import { carryFormValues } from './app/carryFormValues.ts'
+import { fieldModelKey } from './app/chooseFieldModel.ts'
 import { DraftAutosaver, DraftPrompt } from './app/DraftControls.tsx'
 import { EmbedSnippetPanel } from './app/EmbedSnippetPanel.tsx'
 import { launcherConfigQueryOptions } from './app/launcherConfig.ts'
+import { deferUnknownParams, prefillForModel } from './app/prefillForModel.ts'
 import { PrefillNotice } from './app/PrefillNotice.tsx'
+import { SchemaNotice } from './app/SchemaNotice.tsx'
 import { SharePanel } from './app/SharePanel.tsx'
 import { SubmitProblem } from './app/SubmitProblem.tsx'
 import { useEmbedBridge } from './app/useEmbedBridge.ts'
+import { useFieldModel } from './app/useFieldModel.ts'
 import { usePickers } from './app/usePickers.ts'
 import { createValuesChannel } from './app/valuesChannel.ts'
 import { AttachmentsField, type MissingArtifacts } from './attachments/AttachmentsField.tsx'
@@ -54,7 +59,6 @@ function sensitiveValues(model: FieldModel, values: FormValues): string[] {
 
 /** The composition root: the only place that wires the form, the API, URLs and embedding together. */
 export function App({ prefill, embed }: AppProps): ReactNode {
-    const model = BUNDLED_FIELD_MODEL
     const storages = useMemo(() => browserStorages(), [])
     const keyStore = useMemo(() => createKeyStore(storages), [storages])
     const draftStore = useMemo(() => createDraftStore(browserStorage()), [])
@@ -75,6 +79,27 @@ export function App({ prefill, embed }: AppProps): ReactNode {
         serverHeldKey,
     })
     const { client } = connection
+    const schema = useFieldModel(client)
+    const { model } = schema
+    // main.tsx decoded the link for the bundled model; a live one reads it again, so its new fields take link values.
+    const linkPrefill = useMemo(
+        () => (model === BUNDLED_FIELD_MODEL ? prefill : prefillForModel(model, prefill)),
+        [model, prefill]
+    )
+    const linkProblems = useMemo(
+        () => (schema.settled ? linkPrefill.problems : deferUnknownParams(linkPrefill.problems, client !== undefined)),
+        [schema.settled, linkPrefill, client]
+    )
+    useEffect(() => {
+        // A field the live schema marks writeOnly may have come in the link: keep it out of the address bar too.
+        const { cleanedSearch, cleanedHash } = linkPrefill
+        if (cleanedSearch === prefill.cleanedSearch && cleanedHash === prefill.cleanedHash) return
+        window.history.replaceState(
+            window.history.state,
+            '',
+            `${window.location.pathname}${cleanedSearch}${cleanedHash}`
+        )
+    }, [linkPrefill, prefill])
 
     const [taskId, setTaskId] = useState(prefill.connection.taskId ?? '')
     const [task, setTask] = useState<Task | undefined>()
@@ -82,22 +107,41 @@ export function App({ prefill, embed }: AppProps): ReactNode {
     const context: RuleContext = useMemo(() => ({ models: models.data ?? BUNDLED_MODELS }), [models.data])
     const pickers = usePickers(client, taskId, context.models)
 
-    const initialValues = useMemo(
-        () => mergeInitialValues(model, { url: prefill.values, locked: prefill.locked }),
-        [model, prefill]
-    )
-    const lockedFields = useMemo(() => new Set(prefill.locked), [prefill])
+    // The form mounts once per model (key below); a new model starts from what the user had, so nothing typed is lost.
+    const [formSeed, setFormSeed] = useState(() => ({
+        model,
+        values: mergeInitialValues(model, { url: linkPrefill.values, locked: linkPrefill.locked }),
+    }))
+    const initialValues = formSeed.values
+    const valuesChannel = useMemo(() => createValuesChannel(formSeed.values), [formSeed])
+    if (formSeed.model !== model) {
+        const values = carryFormValues(model, {
+            current: valuesChannel.getSnapshot(),
+            initial: formSeed.values,
+            url: linkPrefill.values,
+            locked: linkPrefill.locked,
+        })
+        setFormSeed({ model, values })
+    }
+    const lockedFields = useMemo(() => new Set(linkPrefill.locked), [linkPrefill])
     const formRef = useRef<RunFormHandle>(null)
-    const valuesChannel = useMemo(() => createValuesChannel(initialValues), [initialValues])
 
     // Drafts are kept per (host, project, task); the one found is offered, never applied unasked.
     const currentDraftKey =
         connection.settings.projectId && taskId
             ? draftKey(connection.linkHost, connection.settings.projectId, taskId)
             : null
-    const [draftDecision, setDraftDecision] = useState<{ key: string; draft: Draft | null } | undefined>()
-    if (currentDraftKey !== null && draftDecision?.key !== currentDraftKey) {
-        setDraftDecision({ key: currentDraftKey, draft: draftStore.load(model, currentDraftKey) })
+    const [draftDecision, setDraftDecision] = useState<
+        { key: string; draft: Draft | null; model: FieldModel | undefined } | undefined
+    >()
+    // Read again for a new model until the user decides, so a draft of live-only fields is not missed.
+    const rereadDraft = draftDecision?.model !== undefined && draftDecision.model !== model
+    const [pageOpenedAt] = useState(() => Date.now())
+    if (currentDraftKey !== null && (draftDecision?.key !== currentDraftKey || rereadDraft)) {
+        const draft = draftStore.load(model, currentDraftKey)
+        // A draft saved since the page opened is the work in this form, not one to offer back.
+        const stale = rereadDraft && draft !== null && draft.savedAt >= pageOpenedAt
+        setDraftDecision({ key: currentDraftKey, draft: stale ? null : draft, model })
     }
     const offeredDraft = draftDecision?.key === currentDraftKey ? draftDecision.draft : null
     const autosaveRef = useRef<DraftAutosave | null>(null)
@@ -236,7 +280,7 @@ export function App({ prefill, embed }: AppProps): ReactNode {
                 </header>
             )}
             <main>
-                <PrefillNotice problems={prefill.problems} hadSecrets={prefill.hadSecrets} source="link" />
+                <PrefillNotice problems={linkProblems} hadSecrets={linkPrefill.hadSecrets} source="link" />
                 {embedBridge.hostProblems ? (
                     <PrefillNotice
                         key={embedBridge.hostProblemsKey}
@@ -273,20 +317,22 @@ export function App({ prefill, embed }: AppProps): ReactNode {
                         onRestore={() => {
                             formRef.current?.setValues(
                                 mergeInitialValues(model, {
-                                    url: prefill.values,
+                                    url: linkPrefill.values,
                                     draft: offeredDraft.values,
-                                    locked: prefill.locked,
+                                    locked: linkPrefill.locked,
                                 })
                             )
-                            setDraftDecision({ key: currentDraftKey, draft: null })
+                            setDraftDecision({ key: currentDraftKey, draft: null, model: undefined })
                         }}
                         onDiscard={() => {
                             draftStore.clear(currentDraftKey)
-                            setDraftDecision({ key: currentDraftKey, draft: null })
+                            setDraftDecision({ key: currentDraftKey, draft: null, model: undefined })
                         }}
                     />
                 ) : null}
+                <SchemaNotice schema={schema} />
                 <RunForm
+                    key={fieldModelKey(model)}
                     ref={formRef}
                     model={model}
                     context={context}

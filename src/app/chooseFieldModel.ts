@@ -37,6 +37,19 @@ export function compileLiveDocument(document: object): CompileResult {
     return result
 }
 
+const modelKeys = new WeakMap<FieldModel, string>()
+let compiledModels = 0
+
+/** A stable name for a model, for React keys: the form remounts when the model changes. */
+export function fieldModelKey(model: FieldModel): string {
+    let key = modelKeys.get(model)
+    if (key === undefined) {
+        key = model === BUNDLED_FIELD_MODEL ? 'bundled' : `live-${++compiledModels}`
+        modelKeys.set(model, key)
+    }
+    return key
+}
+
 function failureReason(error: ApiError): string {
     switch (error.info.kind) {
         case 'network':
