@@ -91,7 +91,7 @@ export function apiErrorMessage(info: ApiErrorInfo, context: MessageContext): st
         case 'rate_limited':
             return rateLimitedMessage(info, context)
         case 'warming_up':
-            return 'The sandbox is warming up. Try again in a few seconds.'
+            return 'PostHog is getting a sandbox ready and has not started the run yet. Wait a few seconds, then try again.'
         case 'server':
             return withDetail(
                 `PostHog had a problem (status ${status}). Try again in a minute; if it keeps failing, check status.posthog.com.`,

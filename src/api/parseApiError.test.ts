@@ -225,14 +225,14 @@ describe('parseApiError on every documented body shape', () => {
             503,
             { code: 'warm_run_activation_unavailable', error: 'Warm run is activating.', retry_token: 'tok-1' },
             { kind: 'warming_up', retryToken: 'tok-1' },
-            /^The sandbox is warming up\. Try again in a few seconds\.$/,
+            /^PostHog is getting a sandbox ready and has not started the run yet\. Wait a few seconds, then try again\.$/,
         ],
         [
             '503 warm run without token',
             503,
             { code: 'warm_run_activation_unavailable', error: 'Warm run is activating.' },
             { kind: 'warming_up', retryToken: undefined },
-            /warming up/,
+            /getting a sandbox ready/,
         ],
         [
             '503 desktop access could not be verified',
@@ -263,6 +263,47 @@ describe('parseApiError on every documented body shape', () => {
             /^PostHog rejected the request: Something is off\.$/,
         ],
         ['plain DRF list', 400, ['Something is off.'], { kind: 'validation', field: undefined }, /Something is off/],
+        [
+            'hog invalid_choice',
+            400,
+            hog('validation_error', 'invalid_choice', '"turbo" is not a valid choice.', 'mode'),
+            { kind: 'validation', attr: 'mode', field: 'mode' },
+            /^"turbo" is not a valid choice\.$/,
+        ],
+        [
+            'hog permission mode not valid for the adapter',
+            400,
+            hog(
+                'validation_error',
+                'invalid_input',
+                "Invalid choice 'auto' for runtime_adapter 'claude'. Supported values: 'default', 'plan'.",
+                'initial_permission_mode'
+            ),
+            { kind: 'validation', field: 'initial_permission_mode' },
+            /^Invalid choice 'auto' for runtime_adapter 'claude'/,
+        ],
+        [
+            'hog validation error without attr',
+            400,
+            hog('validation_error', 'invalid_input', 'The request is invalid.'),
+            { kind: 'validation', attr: undefined, field: undefined },
+            /^PostHog rejected the request: The request is invalid\.$/,
+        ],
+        [
+            '{detail} naming the sandbox field',
+            400,
+            { detail: 'Invalid sandbox_environment_id' },
+            { kind: 'validation', field: 'sandbox_environment_id' },
+            /^Invalid sandbox_environment_id\.$/,
+        ],
+        [
+            '{detail} that names no field',
+            400,
+            { detail: 'Custom image is not ready (status: building)' },
+            { kind: 'validation', attr: undefined, field: undefined },
+            /^PostHog rejected the request: Custom image is not ready \(status: building\)\.$/,
+        ],
+        ['404 plain {detail}', 404, { detail: 'Not found.' }, { kind: 'not_found' }, /could not find it/],
     ])('%s', (_name, status, body, info, message) => {
         const error = parse(status, body)
         expect(error.info).toMatchObject(info)
@@ -314,6 +355,8 @@ describe('parseApiError rate-limit timing', () => {
             9,
         ],
         ['nothing known', { code: 'usage_limit_exceeded', error: 'Limit.' }, {}, undefined],
+        ['reset_at of the wrong type is ignored', { code: 'usage_limit_exceeded', reset_at: 1234 }, {}, undefined],
+        ['truncated JSON with Retry-After', '{"code":"usage_limit_exc', { 'Retry-After': '4' }, 4],
     ])('%s', (_name, body, headers, seconds) => {
         const error = parse(429, body, headers)
         if (error.info.kind !== 'rate_limited') throw new Error(`expected rate_limited, got ${error.kind}`)
@@ -368,6 +411,16 @@ describe('parseApiError on malformed bodies never throws', () => {
             'unexpected',
         ],
         ['__proto__ body', 400, '{"__proto__":{"detail":"x"},"constructor":["y"]}', 'validation'],
+        ['truncated JSON 429', 429, '{"type":"rate_limited","code":"usage_li', 'rate_limited'],
+        ['HTML 503 from a load balancer', 503, html, 'server'],
+        ['plain-text 400', 400, 'Bad Request', 'not_posthog'],
+        [
+            'JSON with surrounding whitespace',
+            404,
+            '\n  {"type":"invalid_request","code":"not_found","detail":"Not found."} \n',
+            'not_found',
+        ],
+        ['an object of wrong-typed DRF lists', 400, '{"branch":[1,2],"mode":{}}', 'unexpected'],
     ])('%s → %s', (_name, status, body, kind) => {
         const error = parseApiError(status, body, {}, options)
         expect(error.kind).toBe(kind)
@@ -388,6 +441,11 @@ describe('parseApiError on malformed bodies never throws', () => {
             missingArtifactIds: ['x'],
         })
         expect(error.detail).toBe('Invalid sandbox_environment_id')
+    })
+
+    it('reads a warm-up token of the wrong type as no token', () => {
+        const error = parse(503, { code: 'warm_run_activation_unavailable', error: 'Warming.', retry_token: 5 })
+        expect(error.info).toEqual({ kind: 'warming_up', retryToken: undefined })
     })
 
     it('does not map prototype names to fields', () => {

@@ -46,6 +46,7 @@ export function RunResult({ run, client, onStartAnother, onStatus }: RunResultPr
     const link = buildRunLink(run.linkHost, run.projectId, run.taskId, run.runId)
     const pullRequest = data ? readPullRequestUrl(data) : undefined
     const terminal = isTerminalRunStatus(data?.status)
+    const followed = client !== undefined
     const heading = useRef<HTMLHeadingElement>(null)
 
     // The panel appears far from the submit button: move focus (and the view) to it.
@@ -70,9 +71,18 @@ export function RunResult({ run, client, onStartAnother, onStatus }: RunResultPr
                 <dt>Status</dt>
                 <dd>
                     <span role="status" aria-live="polite" className={`run-status status-${data?.status ?? 'unknown'}`}>
-                        {statusLabel(data?.status)}
+                        {data || followed ? statusLabel(data?.status) : 'Not followed'}
                     </span>
-                    {client && !terminal && !live.isError ? <span className="field-help"> · updating</span> : null}
+                    {followed && !terminal && !live.isError ? (
+                        <span className="field-help"> · updates every few seconds</span>
+                    ) : null}
+                    {followed ? null : (
+                        <span className="field-help">
+                            {' '}
+                            · connect to project {run.projectId} on {run.linkHost} to follow it here, or open it in
+                            PostHog
+                        </span>
+                    )}
                 </dd>
                 {data?.branch ? (
                     <>
