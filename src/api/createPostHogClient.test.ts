@@ -368,3 +368,90 @@ describe('errors', () => {
         expect(error.info).toEqual({ kind: 'network', reason: 'cancelled' })
     })
 })
+
+describe('staged uploads', () => {
+    const file = { name: 'notes.md', type: 'user_attachment', size: 12, content_type: 'text/markdown' } as const
+
+    it('prepare with the key, as JSON, and return the presigned POST verbatim', async () => {
+        const [prepared] = await clientFor().prepareUpload(TASK, [file])
+        const request = lastRequest()
+        expect(request.method).toBe('POST')
+        expect(request.path).toBe(`/api/projects/${PROJECT}/tasks/${TASK}/staged_artifacts/prepare_upload/`)
+        expect(request.headers['authorization']).toBe(`Bearer ${DEMO_KEYS.full}`)
+        expect(request.json).toEqual({ artifacts: [file] })
+        const issued = prepared ? fake.state.stagedArtifacts.get(prepared.id) : undefined
+        expect(prepared?.presigned_post.fields).toEqual(issued?.fields)
+        expect(Object.keys(prepared?.presigned_post.fields ?? {})).toEqual(Object.keys(issued?.fields ?? {}))
+        expect(prepared?.storage_path).toBe(issued?.storage_path)
+    })
+
+    it('finalize what was prepared and stored, returning PostHog’s artifact', async () => {
+        const [prepared] = await clientFor().prepareUpload(TASK, [file])
+        if (!prepared) throw new Error('nothing prepared')
+        const form = new FormData()
+        for (const [name, value] of Object.entries(prepared.presigned_post.fields)) form.append(name, value)
+        form.append('file', new Blob(['twelve bytes']), 'notes.md')
+        expect((await fetch(prepared.presigned_post.url, { method: 'POST', body: form })).status).toBe(204)
+        const { id, name, storage_path } = prepared
+        const finalized = await clientFor().finalizeUpload(TASK, [{ id, name, type: 'user_attachment', storage_path }])
+        expect(lastRequest().path).toBe(`/api/projects/${PROJECT}/tasks/${TASK}/staged_artifacts/finalize_upload/`)
+        expect(finalized).toEqual([expect.objectContaining({ id, name: 'notes.md', size: 12 })])
+    })
+
+    it('go through an app proxy path when the host is one', async () => {
+        const urls: string[] = []
+        const spy: typeof fetch = (input) => {
+            urls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
+            return Promise.resolve(new Response(JSON.stringify({ artifacts: [] }), { status: 200 }))
+        }
+        const proxied = clientFor({ host: '/launcher/posthog', apiKey: '', fetch: spy })
+        await proxied.prepareUpload(TASK, [file])
+        await proxied.finalizeUpload(TASK, [{ id: 'a', name: 'n', type: 'user_attachment', storage_path: 'p' }])
+        expect(urls).toEqual([
+            `/launcher/posthog/api/projects/${PROJECT}/tasks/${TASK}/staged_artifacts/prepare_upload/`,
+            `/launcher/posthog/api/projects/${PROJECT}/tasks/${TASK}/staged_artifacts/finalize_upload/`,
+        ])
+    })
+
+    it.each<[string, unknown]>([
+        ['no presigned POST', { artifacts: [{ id: 'a', name: 'n', storage_path: 'p' }] }],
+        [
+            'a non-string field',
+            {
+                artifacts: [
+                    {
+                        id: 'a',
+                        name: 'n',
+                        storage_path: 'p',
+                        presigned_post: { url: 'https://s3.example.com', fields: { key: 1 } },
+                    },
+                ],
+            },
+        ],
+        [
+            'a script URL',
+            {
+                artifacts: [
+                    {
+                        id: 'a',
+                        name: 'n',
+                        storage_path: 'p',
+                        presigned_post: { url: 'javascript:alert(1)', fields: {} },
+                    },
+                ],
+            },
+        ],
+    ])('refuse a prepare answer with %s', async (_, body) => {
+        const answer: typeof fetch = () => Promise.resolve(new Response(JSON.stringify(body), { status: 200 }))
+        const error = await failureOf(clientFor({ fetch: answer }).prepareUpload(TASK, [file]))
+        expect(error.info).toEqual({ kind: 'unexpected' })
+    })
+
+    it('report PostHog’s size refusal from prepare', async () => {
+        const error = await failureOf(
+            clientFor().prepareUpload(TASK, [{ ...file, name: 'spec.pdf', size: 11 * 1024 * 1024 }])
+        )
+        expect(error.info).toMatchObject({ kind: 'validation', attr: 'artifacts__0__size' })
+        expect(error.message).toMatch(/exceeds the 10MB attachment limit/)
+    })
+})

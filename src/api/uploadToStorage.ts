@@ -78,7 +78,7 @@ function unreachable(url: string): ApiError {
     return new ApiError({
         info: { kind: 'network', reason: 'unreachable' },
         // A CORS or CSP refusal and a dropped connection look the same to the page.
-        message: `The file storage at ${originOf(url)} could not be reached, or it does not accept uploads from this site. Check your connection and choose Retry. If it keeps failing, ask whoever runs Run Launcher to allow uploads to this storage, or stage the file with PostHog's API and type its ID in the field.`,
+        message: `The file storage at ${originOf(url)} could not be reached, or it does not accept uploads from this site. Check your connection and choose Retry. If it keeps failing, ask whoever runs Run Launcher to allow uploads to this storage, or stage the file with PostHog’s API and type its ID in the field.`,
         status: 0,
     })
 }
