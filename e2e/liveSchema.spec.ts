@@ -1,7 +1,10 @@
 import type { Page } from '@playwright/test'
 
 import { buildExtendedSchemaDocument } from '../fake-posthog/extendedSchemaDocument.ts'
-import { DEMO_CUSTOM_IMAGE_IDS, DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
+import { DEMO_CUSTOM_IMAGE_IDS, DEMO_KEYS, DEMO_PROJECT_ID, DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
+import { createServerApp } from '../server/createServerApp.ts'
+import { parseServerConfig } from '../server/parseServerConfig.ts'
+import { startServer } from '../server/startServer.ts'
 import { expectNoAxeViolations } from './axe.ts'
 import { connect, expect, runRequests, test } from './fixtures.ts'
 
@@ -213,3 +216,35 @@ for (const [mode, reason] of [
         })
     })
 }
+
+// A second production server holding the key, in front of this test's fake PostHog.
+const heldKeyTest = test.extend<{ launcherOrigin: string }>({
+    launcherOrigin: async ({ fake }, use) => {
+        const parsed = parseServerConfig({
+            HOST: '127.0.0.1',
+            PORT: '0',
+            POSTHOG_HOST: fake.origin,
+            POSTHOG_PERSONAL_API_KEY: DEMO_KEYS.full,
+            POSTHOG_PROJECT_ID: String(DEMO_PROJECT_ID),
+            ALLOWED_UPLOAD_ORIGINS: '',
+        })
+        if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+        const app = createServerApp(parsed.config, { log: () => undefined })
+        const server = await startServer(app, { host: parsed.config.host, port: parsed.config.port })
+        await use(server.origin)
+        await server.close(1_000)
+    },
+})
+
+heldKeyTest.describe('in server-held key mode', () => {
+    heldKeyTest.use({ fakeOptions: { schemaDocument: buildExtendedSchemaDocument() } })
+
+    heldKeyTest('the live schema comes through the proxy, without the key', async ({ page, fake, launcherOrigin }) => {
+        await page.goto(`${launcherOrigin}/`)
+        await expect(page.getByText(LIVE_STATUS)).toBeVisible()
+        await expect(page.getByRole('group', { name: 'Auto publish' })).toBeVisible()
+        const calls = fake.requests.filter((request) => request.path.startsWith('/api/schema/'))
+        expect(calls.map((request) => request.path)).toEqual(['/api/schema/?format=json'])
+        expect(calls[0]?.headers['authorization']).toBeUndefined()
+    })
+})
