@@ -85,7 +85,10 @@ test.describe('starting a run', () => {
         await expect(panel).toContainText(runId)
         const status = panel.getByRole('status')
         await expect(status).toHaveText(/Queued|In progress/)
+        await expect(resume.locator('option')).toHaveCount(4)
         await expect(status).toHaveText('Completed', UNTIL_DONE)
+        // Once finished, the new run can be resumed too.
+        await expect(resume.locator('option').nth(1)).toHaveAttribute('value', runId)
         await expect(panel).not.toContainText('updates every few seconds')
         await expect(panel).toContainText('fix/flaky-login-test')
         await expect(panel).toContainText('claude-sonnet-4-6 · high effort')
@@ -123,6 +126,16 @@ test.describe('starting a run', () => {
             'href',
             `${fake.origin}/project/1/tasks/${DEMO_TASK_IDS.flakyLoginTest}?runId=${runId}`
         )
+    })
+
+    test('only finished runs are offered for resuming', async ({ page }) => {
+        await page.getByRole('radio', { name: /#4 Investigate slow funnel queries/ }).check()
+        await expect(page.getByText('This task has no finished runs to resume yet: it starts fresh.')).toBeVisible()
+        await page.getByRole('radio', { name: /#2 Add CSV export to insights/ }).check()
+        await expect(page.getByLabel(/^Resume from run ID/).locator('option')).toHaveText([
+            'Start fresh (do not resume)',
+            /^Completed · .+ — main · claude-opus-4-5$/,
+        ])
     })
 
     test('the button shows progress and cannot start the run twice', async ({ page, fake }) => {

@@ -4,6 +4,7 @@ import type { ApiError } from '../api/ApiError.ts'
 import type { PostHogClient } from '../api/createPostHogClient.ts'
 import { sandboxEnvironmentsQueryOptions, signalReportsQueryOptions } from '../api/pickerQueries.ts'
 import type { SandboxEnvironment, SignalReport, TaskRun } from '../api/postHogSchemas.ts'
+import { isTerminalRunStatus } from '../api/runStatus.ts'
 import { runsQueryOptions } from '../api/taskQueries.ts'
 import type { ModelChoice } from '../contract/bundledModelCatalog.ts'
 import type { FieldPicker, PickerOption } from '../form/formTypes.ts'
@@ -76,6 +77,14 @@ export function usePickers(
 ): ReadonlyMap<string, FieldPicker> {
     const connected = client !== undefined
     const runs = useQuery(runsQueryOptions(client, taskId))
+    // Only a run that has ended can be resumed; a live one takes follow-ups in PostHog instead.
+    const finishedRuns: QueryState<TaskRun> = {
+        isPending: runs.isPending,
+        isError: runs.isError,
+        error: runs.error,
+        data: runs.data?.filter((run) => isTerminalRunStatus(run.status)),
+        refetch: runs.refetch,
+    }
     const environments = useQuery(sandboxEnvironmentsQueryOptions(client))
     const reports = useQuery(signalReportsQueryOptions(client))
     {
@@ -100,11 +109,11 @@ export function usePickers(
             pickers.set(
                 RESUME_FIELD,
                 toPicker(
-                    runs,
+                    finishedRuns,
                     {
-                        label: 'previous runs',
+                        label: 'finished runs',
                         placeholder: 'Start fresh (do not resume)',
-                        emptyMessage: 'This task has no previous runs to resume.',
+                        emptyMessage: 'This task has no finished runs to resume yet: it starts fresh.',
                     },
                     runOption
                 )

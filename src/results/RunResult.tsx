@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 
 import type { PostHogClient } from '../api/createPostHogClient.ts'
 import { buildRunLink } from '../api/postHogHosts.ts'
 import type { TaskRun } from '../api/postHogSchemas.ts'
 import { isTerminalRunStatus, readPullRequestUrl } from '../api/runStatus.ts'
+import { postHogKeys } from '../api/connectionScope.ts'
 import { runQueryOptions } from '../api/taskQueries.ts'
 
 export interface RunReference {
@@ -57,6 +58,14 @@ export function RunResult({ run, client, onStartAnother, onStatus }: RunResultPr
     useEffect(() => {
         if (data) onStatus?.(data)
     }, [data, onStatus])
+
+    // Once the run ends it can be resumed: refresh the task's runs so the resume picker offers it.
+    const queryClient = useQueryClient()
+    useEffect(() => {
+        if (client && terminal) {
+            void queryClient.invalidateQueries({ queryKey: postHogKeys.runs(client.scope, run.taskId), exact: true })
+        }
+    }, [client, terminal, queryClient, run.taskId])
 
     return (
         <section className="panel result" aria-labelledby={`${id}-title`}>
