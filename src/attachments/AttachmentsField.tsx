@@ -266,15 +266,14 @@ function AttachmentRow({ item, canUpload, onRemove, onRetry }: AttachmentRowProp
                         className="button small"
                         disabled={!canUpload}
                         aria-describedby={problem === undefined ? undefined : problemId}
+                        aria-label={`${retryLabel} ${file.name}`}
                         onClick={onRetry}
                     >
                         {retryLabel}
-                        <span className="visually-hidden"> {file.name}</span>
                     </button>
                 )}
-                <button type="button" className="button small" onClick={onRemove}>
+                <button type="button" className="button small" aria-label={`Remove ${file.name}`} onClick={onRemove}>
                     Remove
-                    <span className="visually-hidden"> {file.name}</span>
                 </button>
             </div>
         </li>
