@@ -3,6 +3,7 @@ import { createServer } from 'node:net'
 import type { Page } from '@playwright/test'
 
 import { DEMO_KEYS, DEMO_USER_ID } from '../fake-posthog/seedData.ts'
+import { expectNoAxeViolations } from './axe.ts'
 import { connect, expect, test } from './fixtures.ts'
 import { APP_ORIGIN } from './ports.ts'
 
@@ -81,6 +82,7 @@ test.describe('connecting to a PostHog project', () => {
         await expect(connectionAlert(page)).toContainText('Settings → Personal API keys')
         await expect(connectionAlert(page)).not.toContainText('phx_not_a_real_key')
         await expect(page.getByText('Connect to PostHog to pick from your tasks')).toBeVisible()
+        await expectNoAxeViolations(page)
     })
 
     test('a key without task:read names the missing scope', async ({ page, fake }) => {

@@ -4,6 +4,7 @@ import { buildWarmRunUnavailableRule, WARM_RETRY_HEADER } from '../fake-posthog/
 import { buildThrottledRule, buildUsageLimitRule } from '../fake-posthog/injectedRules.ts'
 import { DEMO_KEYS, DEMO_RUN_IDS } from '../fake-posthog/seedData.ts'
 import type { FakePostHog } from '../fake-posthog/startFakePostHog.ts'
+import { expectNoAxeViolations } from './axe.ts'
 import { connect, expect, runRequests, test } from './fixtures.ts'
 
 const RUN_PATH = /\/tasks\/[^/]+\/run\/$/
@@ -65,6 +66,7 @@ test.describe('when PostHog refuses the run', () => {
         await expect(branch).toHaveAccessibleDescription(/Branch "release\/2026-05" does not exist in acme\/web-app\./)
         await expectInputKept(page)
         await expect(resultPanel(page)).toHaveCount(0)
+        await expectNoAxeViolations(page)
 
         await branch.fill('main')
         await expect(branch).toHaveAttribute('aria-invalid', 'false')
@@ -109,6 +111,7 @@ test.describe('when PostHog refuses the run', () => {
         await expect(banner.locator('time')).toHaveAttribute('datetime', resetAt.toISOString())
         await expect(banner).toContainText('Resets at')
         await expectInputKept(page)
+        await expectNoAxeViolations(page)
     })
 
     test('a throttled request says how long to wait', async ({ page, fake }) => {
