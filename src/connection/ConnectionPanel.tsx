@@ -46,8 +46,10 @@ function ConnectionStatusLine({ connection }: { connection: Connection }): React
         const { info } = status
         const who = info.userName ? `${info.userName}${info.email ? ` (${info.email})` : ''}` : undefined
         const project = info.projectName ?? `project ${connection.client?.projectId ?? ''}`
+        // A key that cannot start runs connects, but the user should not mistake that for "ready".
+        const tone = info.canWrite === false ? 'warning' : 'success'
         return (
-            <div role="status" className="banner success">
+            <div role="status" className={`banner ${tone}`}>
                 <p className="banner-title">
                     Connected to {project}
                     {who ? ` as ${who}` : ''}.
