@@ -132,6 +132,34 @@ test.describe('with a newer PostHog schema', () => {
         await expect(booleanChoice(page, 'Auto publish', 'No')).toBeChecked()
     })
 
+    test('typing in the form when the live schema lands keeps the focus and every character', async ({
+        page,
+        fake,
+    }) => {
+        let release: () => void = () => undefined
+        const held = new Promise<void>((resolve) => {
+            release = resolve
+        })
+        await page.route(`${fake.origin}/api/schema/**`, async (route) => {
+            await held
+            await route.continue()
+        })
+        await page.goto('/')
+        await connect(page, fake)
+        const message = page.getByLabel(/^Pending user message/)
+        await message.click()
+        await page.keyboard.type('Started before')
+        await expect(
+            page.getByText('Using the bundled run schema: PostHog’s live run schema is loading.')
+        ).toBeVisible()
+
+        release()
+        await expect(page.getByText(LIVE_STATUS)).toBeVisible()
+        await expect(message).toBeFocused()
+        await page.keyboard.type(' and finished after.')
+        await expect(message).toHaveValue('Started before and finished after.')
+    })
+
     test('a draft keeps the live fields it was saved with', async ({ page, fake }) => {
         await page.goto('/')
         await connect(page, fake)

@@ -8,8 +8,6 @@ import { modelsQueryOptions } from './api/modelsQueryOptions.ts'
 import { routeApiError } from './api/routeApiError.ts'
 import { runTaskMutationOptions } from './api/runTaskMutationOptions.ts'
 import { Banner } from './app/Banner.tsx'
-import { carryFormValues } from './app/carryFormValues.ts'
-import { fieldModelKey } from './app/chooseFieldModel.ts'
 import { DraftAutosaver, DraftPrompt } from './app/DraftControls.tsx'
 import { EmbedSnippetPanel } from './app/EmbedSnippetPanel.tsx'
 import { launcherConfigQueryOptions } from './app/launcherConfig.ts'
@@ -20,8 +18,8 @@ import { SharePanel } from './app/SharePanel.tsx'
 import { SubmitProblem } from './app/SubmitProblem.tsx'
 import { useEmbedBridge } from './app/useEmbedBridge.ts'
 import { useFieldModel } from './app/useFieldModel.ts'
+import { useFormSeed } from './app/useFormSeed.ts'
 import { usePickers } from './app/usePickers.ts'
-import { createValuesChannel } from './app/valuesChannel.ts'
 import { AttachmentsField, type MissingArtifacts } from './attachments/AttachmentsField.tsx'
 import { mergeArtifactIds } from './attachments/mergeArtifactIds.ts'
 import { ConnectionPanel } from './connection/ConnectionPanel.tsx'
@@ -107,22 +105,9 @@ export function App({ prefill, embed }: AppProps): ReactNode {
     const context: RuleContext = useMemo(() => ({ models: models.data ?? BUNDLED_MODELS }), [models.data])
     const pickers = usePickers(client, taskId, context.models)
 
-    // The form mounts once per model (key below); a new model starts from what the user had, so nothing typed is lost.
-    const [formSeed, setFormSeed] = useState(() => ({
-        model,
-        values: mergeInitialValues(model, { url: linkPrefill.values, locked: linkPrefill.locked }),
-    }))
-    const initialValues = formSeed.values
-    const valuesChannel = useMemo(() => createValuesChannel(formSeed.values), [formSeed])
-    if (formSeed.model !== model) {
-        const values = carryFormValues(model, {
-            current: valuesChannel.getSnapshot(),
-            initial: formSeed.values,
-            url: linkPrefill.values,
-            locked: linkPrefill.locked,
-        })
-        setFormSeed({ model, values })
-    }
+    // A model with other fields remounts the form, starting from what the user had: nothing typed is lost.
+    const formSeed = useFormSeed(model, linkPrefill)
+    const { values: initialValues, valuesChannel } = formSeed
     const lockedFields = useMemo(() => new Set(linkPrefill.locked), [linkPrefill])
     const formRef = useRef<RunFormHandle>(null)
 
@@ -332,7 +317,7 @@ export function App({ prefill, embed }: AppProps): ReactNode {
                 ) : null}
                 <SchemaNotice schema={schema} />
                 <RunForm
-                    key={fieldModelKey(model)}
+                    key={formSeed.key}
                     ref={formRef}
                     model={model}
                     context={context}
