@@ -81,7 +81,7 @@ export function apiErrorMessage(info: ApiErrorInfo, context: MessageContext): st
             return 'PostHog could not find it: the project, task or run does not exist, or the key’s user is not allowed to use it (usually only a task’s creator can run it). Check the project id and pick the task again.'
         case 'validation':
             if (info.missingArtifactIds.length > 0) {
-                return 'Some attachments are invalid or expired. Remove them and attach the files again.'
+                return 'Some attachments are invalid or expired: upload the marked files again, or remove their IDs.'
             }
             if (info.field !== undefined) return detail ? sentence(detail) : 'PostHog rejected this value. Change it.'
             if (info.attr !== undefined) {

@@ -85,7 +85,7 @@ describe('parseApiError on every documented body shape', () => {
             400,
             { detail: 'Some pending_user_artifact_ids are invalid or expired', missing_artifact_ids: ['a1', 'b2'] },
             { kind: 'validation', field: 'pending_user_artifact_ids', missingArtifactIds: ['a1', 'b2'] },
-            /attachments are invalid or expired\. Remove them/,
+            /attachments are invalid or expired: upload the marked files again/,
         ],
         [
             '{error}',

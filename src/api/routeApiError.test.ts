@@ -24,7 +24,7 @@ describe('routeApiError', () => {
             [
                 [
                     'pending_user_artifact_ids',
-                    'Some attachments are invalid or expired. Remove them and attach the files again.',
+                    'Some attachments are invalid or expired: upload the marked files again, or remove their IDs.',
                 ],
             ],
             undefined,

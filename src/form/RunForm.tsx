@@ -84,7 +84,7 @@ export function RunForm({
         mode: 'onSubmit',
         reValidateMode: 'onChange',
     })
-    const { control, handleSubmit, setError, setFocus, subscribe, reset, getValues } = form
+    const { control, handleSubmit, setError, setFocus, subscribe, setValue, getFieldState, getValues } = form
     const [summary, setSummary] = useState('')
 
     // Only the values the rules read re-render the form; typing elsewhere stays inside its own field.
@@ -136,14 +136,18 @@ export function RunForm({
         ref,
         () => ({
             setValues: (values) => {
-                reset({ ...getValues(), ...values }, { keepDefaultValues: true })
+                // Field by field, so errors shown elsewhere stay; a field already in error is checked again.
+                for (const [name, value] of Object.entries(values)) {
+                    if (value === undefined) continue
+                    setValue(name, value, { shouldDirty: true, shouldValidate: getFieldState(name).invalid })
+                }
             },
             submit: () => {
                 void submit()
             },
             getValues: () => getValues(),
         }),
-        [reset, getValues, submit]
+        [setValue, getFieldState, getValues, submit]
     )
 
     return (
