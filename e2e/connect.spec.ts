@@ -105,7 +105,8 @@ test.describe('connecting to a PostHog project', () => {
 
     test('an unreachable host says it could not be reached and why that may be', async ({ page, fake }) => {
         const port = await closedPort()
-        await connect(page, fake, { expectConnected: false })
+        await connect(page, fake)
+        await page.getByRole('button', { name: 'Change connection' }).click()
         await page.getByLabel('PostHog address').fill(`http://127.0.0.1:${port}`)
         await page.getByRole('button', { name: 'Check connection' }).click()
         await expect(connectionAlert(page)).toContainText(`Could not reach PostHog at http://127.0.0.1:${port}.`)
@@ -113,7 +114,8 @@ test.describe('connecting to a PostHog project', () => {
     })
 
     test('an address that serves a web page, not PostHog, says so', async ({ page, fake }) => {
-        await connect(page, fake, { expectConnected: false })
+        await connect(page, fake)
+        await page.getByRole('button', { name: 'Change connection' }).click()
         await page.getByLabel('PostHog address').fill(APP_ORIGIN)
         await page.getByRole('button', { name: 'Check connection' }).click()
         await expect(connectionAlert(page)).toContainText(/answered \(status 404\), but not like PostHog's API/)

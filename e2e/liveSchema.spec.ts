@@ -127,6 +127,7 @@ test.describe('with a newer PostHog schema', () => {
 
         // Changing the key disconnects; the live fields stay, with what the user chose.
         await booleanChoice(page, 'Auto publish', 'No').check()
+        await page.getByRole('button', { name: 'Change connection' }).click()
         await page.getByLabel('Personal API key').fill('phx_demo_tasks')
         await expect(page.getByText(/^Connected to/)).toHaveCount(0)
         await expect(booleanChoice(page, 'Auto publish', 'No')).toBeChecked()

@@ -69,6 +69,39 @@ function ConnectionStatusLine({ connection }: { connection: Connection }): React
     return null
 }
 
+function KeyPersistenceField({ connection }: { connection: Connection }): ReactNode {
+    const id = useId()
+    return (
+        <div className="field">
+            <label className="field-label" htmlFor={`${id}-persistence`}>
+                Keep the key
+            </label>
+            <select
+                id={`${id}-persistence`}
+                className="input"
+                value={connection.persistence}
+                aria-describedby={connection.persistence === 'local' ? `${id}-persistence-warning` : undefined}
+                onChange={(event) => {
+                    const choice = PERSISTENCE_CHOICES.find((entry) => entry.value === event.target.value)
+                    if (choice) connection.setPersistence(choice.value)
+                }}
+            >
+                {PERSISTENCE_CHOICES.map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                        {choice.label}
+                    </option>
+                ))}
+            </select>
+            {connection.persistence === 'local' ? (
+                <p id={`${id}-persistence-warning`} className="banner warning">
+                    Anyone who uses this browser profile can read a key remembered on this device. Use “Forget key” when
+                    you are done on a shared computer.
+                </p>
+            ) : null}
+        </div>
+    )
+}
+
 interface ConnectionPanelProps {
     connection: Connection
     /** Inside another site's iframe, where the browser keeps this app's storage apart from the full site. */
@@ -79,6 +112,7 @@ interface ConnectionPanelProps {
 export function ConnectionPanel({ connection, embedded = false }: ConnectionPanelProps): ReactNode {
     const id = useId()
     const [revealed, setRevealed] = useState(false)
+    const [editing, setEditing] = useState(false)
     const { settings, status } = connection
     const problems = status.state === 'invalid' ? status.problems : {}
     if (connection.serverHeldKey) {
@@ -90,6 +124,32 @@ export function ConnectionPanel({ connection, embedded = false }: ConnectionPane
                     {connection.serverHeldKey.postHogHost} with a key held by its server. You do not need a key.
                 </p>
                 <ConnectionStatusLine connection={connection} />
+            </section>
+        )
+    }
+    if (status.state === 'connected' && !editing) {
+        // Once connected the inputs step aside; the form is what the user came for.
+        return (
+            <section className="panel" aria-labelledby={`${id}-title`}>
+                <h2 id={`${id}-title`}>PostHog connection</h2>
+                <ConnectionStatusLine connection={connection} />
+                <div className="row connection-summary">
+                    <KeyPersistenceField connection={connection} />
+                    <div className="submit-bar">
+                        <button
+                            type="button"
+                            className="button secondary"
+                            onClick={() => {
+                                setEditing(true)
+                            }}
+                        >
+                            Change connection
+                        </button>
+                        <button type="button" className="button secondary" onClick={connection.forget}>
+                            Forget key
+                        </button>
+                    </div>
+                </div>
             </section>
         )
     }
@@ -109,6 +169,7 @@ export function ConnectionPanel({ connection, embedded = false }: ConnectionPane
                 aria-label="PostHog connection"
                 onSubmit={(event) => {
                     event.preventDefault()
+                    setEditing(false)
                     connection.check()
                 }}
             >
@@ -214,33 +275,7 @@ export function ConnectionPanel({ connection, embedded = false }: ConnectionPane
                         <code>task:write</code> scopes, limited to this project. It is sent only to PostHog.
                     </p>
                 </div>
-                <div className="field">
-                    <label className="field-label" htmlFor={`${id}-persistence`}>
-                        Keep the key
-                    </label>
-                    <select
-                        id={`${id}-persistence`}
-                        className="input"
-                        value={connection.persistence}
-                        aria-describedby={connection.persistence === 'local' ? `${id}-persistence-warning` : undefined}
-                        onChange={(event) => {
-                            const choice = PERSISTENCE_CHOICES.find((entry) => entry.value === event.target.value)
-                            if (choice) connection.setPersistence(choice.value)
-                        }}
-                    >
-                        {PERSISTENCE_CHOICES.map((choice) => (
-                            <option key={choice.value} value={choice.value}>
-                                {choice.label}
-                            </option>
-                        ))}
-                    </select>
-                    {connection.persistence === 'local' ? (
-                        <p id={`${id}-persistence-warning`} className="banner warning">
-                            Anyone who uses this browser profile can read a key remembered on this device. Use “Forget
-                            key” when you are done on a shared computer.
-                        </p>
-                    ) : null}
-                </div>
+                <KeyPersistenceField connection={connection} />
                 <div className="submit-bar">
                     <button type="submit" className="button primary" disabled={status.state === 'checking'}>
                         Check connection
