@@ -1,0 +1,329 @@
+import type { Browser, CDPSession, Page } from '@playwright/test'
+
+import { pageProbeScript, type KeySample, type ResourceSample } from './installPageProbe.ts'
+import { reactCommitProbeScript, type RenderReport } from './installReactCommitProbe.ts'
+import { toKeyEvents } from './toKeyEvents.ts'
+
+export const MESSAGE_LABEL = 'Pending user message'
+const PREVIEW_HEADING = 'Request preview'
+const RUN_REQUEST = /\/tasks\/[^/]+\/run\/$/
+// no request in flight for this long counts as settled (after load, after connecting, before submitting)
+const QUIET_MS = 300
+const STEP_TIMEOUT_MS = 30_000
+const SIGNAL_BINDING = '__benchSignal'
+
+export interface PageTarget {
+    name: 'app' | 'reference'
+    url: string
+    /** Makes the form submittable (connects, picks a model); not measured. */
+    prepareSubmit: (page: Page) => Promise<void>
+}
+
+export interface RoundSettings {
+    cpuRate: number
+    /** Goes into the message after load: typed key by key when measureTyping, else inserted at once (a paste). */
+    text: string
+    measureTyping: boolean
+    submit: boolean
+    /** Count React renders while typing (adds a DevTools hook, so no timings are taken from such a round). */
+    renderCheck: boolean
+}
+
+export interface RoundResult {
+    target: PageTarget['name']
+    cpuRate: number
+    /** Navigation start → the first typed character that stays in the message control. */
+    readyMs: number
+    readyAttempts: number
+    heapUsedBytes: number
+    typing:
+        | {
+              keys: KeySample[]
+              eventDurations: number[]
+              mutationsOutside: number
+              mutationSamples: string[]
+          }
+        | undefined
+    renders: RenderReport | undefined
+    /** CDP Network.requestWillBeSent of the POST …/run/ minus the click's event time. */
+    submitMs: number | undefined
+    /** The same from inside the page: the request's Resource Timing startTime minus the click. */
+    submitInPageMs: number | undefined
+    pageOrigin: string
+    resources: ResourceSample[]
+    /** A fixed busy loop, to confirm the CPU throttle applied. */
+    calibrationMs: number
+    /** Wall time of the whole round and of its typing part, for the harness's own budget. */
+    wallMs: { round: number; typing: number }
+}
+
+interface SentRequest {
+    requestId: string
+    url: string
+    wallTime: number
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+            reject(new Error(`Timed out after ${ms} ms: ${what}`))
+        }, ms)
+    })
+    return Promise.race([promise, timeout]).finally(() => {
+        clearTimeout(timer)
+    })
+}
+
+/** Tracks the page's requests from the browser side, so waiting for quiet needs nothing injected into the page. */
+class NetworkWatch {
+    private readonly inFlight = new Set<string>()
+    private readonly listeners = new Set<() => void>()
+    readonly runRequests: SentRequest[] = []
+    readonly finished = new Set<string>()
+
+    constructor(cdp: CDPSession) {
+        cdp.on('Network.requestWillBeSent', (event) => {
+            if (event.request.url.startsWith('data:')) return
+            this.inFlight.add(event.requestId)
+            if (event.request.method === 'POST' && RUN_REQUEST.test(new URL(event.request.url).pathname)) {
+                this.runRequests.push({ requestId: event.requestId, url: event.request.url, wallTime: event.wallTime })
+            }
+            this.changed()
+        })
+        const done = (event: { requestId: string }): void => {
+            this.inFlight.delete(event.requestId)
+            this.finished.add(event.requestId)
+            this.changed()
+        }
+        cdp.on('Network.loadingFinished', done)
+        cdp.on('Network.loadingFailed', done)
+    }
+
+    private changed(): void {
+        for (const listener of this.listeners) listener()
+    }
+
+    /** Resolves once no request has been in flight for quietMs. */
+    quiet(quietMs = QUIET_MS): Promise<void> {
+        return withTimeout(
+            new Promise<void>((resolve) => {
+                let timer: NodeJS.Timeout | undefined
+                const check = (): void => {
+                    clearTimeout(timer)
+                    if (this.inFlight.size > 0) return
+                    timer = setTimeout(() => {
+                        this.listeners.delete(check)
+                        resolve()
+                    }, quietMs)
+                }
+                this.listeners.add(check)
+                check()
+            }),
+            STEP_TIMEOUT_MS,
+            'the page never stopped loading'
+        )
+    }
+
+    /** The next run request sent after `seen` others, once it has finished loading. */
+    runRequest(seen: number): Promise<SentRequest> {
+        return withTimeout(
+            new Promise<SentRequest>((resolve) => {
+                const check = (): void => {
+                    const request = this.runRequests[seen]
+                    if (request && this.finished.has(request.requestId)) {
+                        this.listeners.delete(check)
+                        resolve(request)
+                    }
+                }
+                this.listeners.add(check)
+                check()
+            }),
+            STEP_TIMEOUT_MS,
+            'the run request never left (is the form connected, with a task and a model?)'
+        )
+    }
+}
+
+/** Messages the page probe sends through a CDP binding: no round trip, no script injected by Playwright. */
+class SignalWatch {
+    private readonly received = new Set<string>()
+    private readonly waiters = new Map<string, () => void>()
+
+    private constructor(cdp: CDPSession) {
+        cdp.on('Runtime.bindingCalled', (event) => {
+            if (event.name !== SIGNAL_BINDING) return
+            this.received.add(event.payload)
+            this.waiters.get(event.payload)?.()
+        })
+    }
+
+    static async install(cdp: CDPSession): Promise<SignalWatch> {
+        const watch = new SignalWatch(cdp)
+        await cdp.send('Runtime.enable')
+        await cdp.send('Runtime.addBinding', { name: SIGNAL_BINDING })
+        return watch
+    }
+
+    next(payload: string): Promise<void> {
+        if (this.received.has(payload)) return Promise.resolve()
+        return new Promise((resolve) => {
+            this.waiters.set(payload, () => {
+                this.waiters.delete(payload)
+                resolve()
+            })
+        })
+    }
+}
+
+async function settle(page: Page, network: NetworkWatch): Promise<void> {
+    await network.quiet()
+    await page.evaluate(() => window.__bench?.idle())
+}
+
+/** One fresh browser context: load, ready to type, heap, (prepare,) typing, submit. */
+export async function measureRound(
+    browser: Browser,
+    target: PageTarget,
+    settings: RoundSettings
+): Promise<RoundResult> {
+    const startedAt = performance.now()
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, serviceWorkers: 'block' })
+    try {
+        const page = await context.newPage()
+        const cdp = await context.newCDPSession(page)
+        await cdp.send('Network.enable')
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+        await cdp.send('HeapProfiler.enable')
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: settings.cpuRate })
+        const network = new NetworkWatch(cdp)
+
+        const signals = await SignalWatch.install(cdp)
+        const found = signals.next('found')
+        await page.addInitScript({
+            content: pageProbeScript({ messageLabel: MESSAGE_LABEL, previewHeading: PREVIEW_HEADING }),
+        })
+        if (settings.renderCheck) await page.addInitScript({ content: reactCommitProbeScript(MESSAGE_LABEL) })
+
+        await page.goto(target.url, { waitUntil: 'commit' })
+        await withTimeout(found, STEP_TIMEOUT_MS, `${target.name}: the message field never became usable`)
+        const { readyMs, attempts } = await typeFirstCharacter(page, cdp, network, target.name)
+
+        await cdp.send('HeapProfiler.collectGarbage')
+        const heap = await cdp.send('Runtime.getHeapUsage')
+
+        await target.prepareSubmit(page)
+        await settle(page, network)
+
+        let typing: RoundResult['typing']
+        let renders: RenderReport | undefined
+        const typingStartedAt = performance.now()
+        if (!settings.measureTyping) {
+            await pasteMessage(page, cdp, settings.text, target.name)
+        } else {
+            if (settings.renderCheck) await page.evaluate(() => window.__benchRenders?.start())
+            typing = await typeMessage(page, cdp, signals, settings.text, target.name)
+            if (settings.renderCheck) renders = await page.evaluate(() => window.__benchRenders?.stop())
+        }
+        const typingMs = performance.now() - typingStartedAt
+
+        let submitMs: number | undefined
+        let submitInPageMs: number | undefined
+        if (settings.submit) {
+            await settle(page, network)
+            const sent = network.runRequest(network.runRequests.length)
+            await page.getByRole('button', { name: /^Start run/ }).click()
+            const request = await sent
+            const click = await page.evaluate((url) => {
+                const entry = performance.getEntriesByName(url, 'resource').at(-1)
+                return {
+                    time: window.__bench?.clickTimes.at(-1),
+                    origin: performance.timeOrigin,
+                    requestStart: entry?.startTime,
+                }
+            }, request.url)
+            if (click.time === undefined) throw new Error(`${target.name}: the submit click was not seen by the page`)
+            submitMs = request.wallTime * 1000 - (click.origin + click.time)
+            submitInPageMs = click.requestStart === undefined ? undefined : click.requestStart - click.time
+        }
+
+        const resources = await page.evaluate(() => window.__bench?.resources() ?? [])
+        const calibrationMs = await page.evaluate(() => window.__bench?.calibrate() ?? Number.NaN)
+        return {
+            target: target.name,
+            cpuRate: settings.cpuRate,
+            readyMs,
+            readyAttempts: attempts,
+            heapUsedBytes: heap.usedSize,
+            typing,
+            renders,
+            submitMs,
+            submitInPageMs,
+            pageOrigin: new URL(target.url).origin,
+            resources,
+            calibrationMs,
+            wallMs: { round: performance.now() - startedAt, typing: typingMs },
+        }
+    } finally {
+        await context.close()
+    }
+}
+
+async function typeCharacter(cdp: CDPSession, character: string): Promise<void> {
+    const [down, up] = toKeyEvents(character)
+    // sent back to back: the browser queues keyUp behind keyDown
+    await Promise.all([cdp.send('Input.dispatchKeyEvent', down), cdp.send('Input.dispatchKeyEvent', up)])
+}
+
+/** Types one character as soon as the field is usable; it counts once it is still there after the page settles. */
+async function typeFirstCharacter(
+    page: Page,
+    cdp: CDPSession,
+    network: NetworkWatch,
+    name: string
+): Promise<{ readyMs: number; attempts: number }> {
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+        if (attempt > 1) await page.evaluate(() => window.__bench?.focusMessage())
+        await typeCharacter(cdp, 'x')
+        const arrived = await page.evaluate((count) => window.__bench?.waitForInputs(count, 5000), attempt)
+        if (!arrived) continue
+        const readyMs = await page.evaluate(() => window.__bench?.inputTimes.at(-1))
+        await settle(page, network)
+        const value = await page.evaluate(() => window.__bench?.messageValue())
+        if (readyMs !== undefined && value?.includes('x')) return { readyMs, attempts: attempt }
+    }
+    throw new Error(`${name}: a character typed into the message never stayed there`)
+}
+
+/** Puts the message in with one input event, so untimed rounds submit the same body as timed ones. */
+async function pasteMessage(page: Page, cdp: CDPSession, text: string, name: string): Promise<void> {
+    const focused = await page.evaluate(() => window.__bench?.focusMessage())
+    if (!focused) throw new Error(`${name}: the message field cannot be focused`)
+    await cdp.send('Input.insertText', { text })
+}
+
+/** One key at a time, each once the previous key's frame was painted, like a fast typist who never gets ahead. */
+async function typeMessage(
+    page: Page,
+    cdp: CDPSession,
+    signals: SignalWatch,
+    text: string,
+    name: string
+): Promise<NonNullable<RoundResult['typing']>> {
+    const focused = await page.evaluate(() => window.__bench?.focusMessage())
+    if (!focused) throw new Error(`${name}: the message field cannot be focused for typing`)
+    await page.evaluate(() => window.__bench?.startTyping())
+    for (let index = 0; index < text.length; index += 1) {
+        const character = text.charAt(index)
+        const painted = signals.next(`key:${index}`)
+        await Promise.all([
+            typeCharacter(cdp, character),
+            withTimeout(painted, STEP_TIMEOUT_MS, `${name}: no frame was painted after key ${index}`),
+        ])
+    }
+    const report = await page.evaluate(() => window.__bench?.stopTyping())
+    const value = await page.evaluate(() => window.__bench?.messageValue())
+    if (!report) throw new Error(`${name}: the page probe is missing`)
+    if (!value?.endsWith(text)) throw new Error(`${name}: the typed message did not land in the field`)
+    return report
+}
