@@ -58,6 +58,8 @@ test.describe('prefilled links and drafts', () => {
             await page.getByLabel(/^Run source/).selectOption('signal_report')
             await page.getByLabel(/^Signal report ID/).fill(REPORT_ID)
             await page.getByLabel(/^PR authorship mode/).selectOption('bot')
+            // The preview catches up once typing pauses.
+            await expect.poll(() => previewBody(page)).toMatchObject({ pr_authorship_mode: 'bot' })
             const expected = await previewBody(page)
 
             await page.getByText('Share a prefilled link').click()

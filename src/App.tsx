@@ -1,261 +1,53 @@
-import { useMutation, useQuery } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { QueryClient } from '@tanstack/react-query'
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 
-import type { ApiError } from './api/ApiError.ts'
-import { buildRunLink } from './api/postHogHosts.ts'
-import type { Task, TaskRun } from './api/postHogSchemas.ts'
-import { modelsQueryOptions } from './api/modelsQueryOptions.ts'
-import { routeApiError } from './api/routeApiError.ts'
-import { runTaskMutationOptions } from './api/runTaskMutationOptions.ts'
-import { Banner } from './app/Banner.tsx'
-import { DraftAutosaver, DraftPrompt } from './app/DraftControls.tsx'
-import { EmbedSnippetPanel } from './app/EmbedSnippetPanel.tsx'
-import { launcherConfigQueryOptions } from './app/launcherConfig.ts'
-import { deferUnknownParams, prefillForModel } from './app/prefillForModel.ts'
-import { PrefillNotice } from './app/PrefillNotice.tsx'
-import { SchemaNotice } from './app/SchemaNotice.tsx'
-import { SharePanel } from './app/SharePanel.tsx'
-import { SubmitProblem } from './app/SubmitProblem.tsx'
-import { useEmbedBridge } from './app/useEmbedBridge.ts'
-import { useFieldModel } from './app/useFieldModel.ts'
-import { useFormSeed } from './app/useFormSeed.ts'
-import { usePickers } from './app/usePickers.ts'
-import { AttachmentsField, type MissingArtifacts } from './attachments/AttachmentsField.tsx'
-import { mergeArtifactIds } from './attachments/mergeArtifactIds.ts'
-import { ConnectionPanel } from './connection/ConnectionPanel.tsx'
-import { loadSettings, settingsForHost } from './connection/connectionSettings.ts'
-import { browserStorages, createKeyStore } from './connection/keyStore.ts'
-import { TaskPicker } from './connection/TaskPicker.tsx'
-import { useConnection } from './connection/useConnection.ts'
+import type { FormBinding } from './app/Launcher.tsx'
+import { modelPicker } from './app/modelPicker.ts'
 import { BUNDLED_MODELS } from './contract/bundledModelCatalog.ts'
 import type { EmbedParams } from './embed/parseEmbedParams.ts'
-import { RunForm, type RunFormHandle, type ServerFieldErrors } from './form/RunForm.tsx'
-import { RecentRuns } from './results/RecentRuns.tsx'
-import { createRunHistoryStore, addRecentRun, type RecentRun } from './results/runHistory.ts'
-import { RunResult, type RunReference } from './results/RunResult.tsx'
+import { RunForm, type RunFormHandle } from './form/RunForm.tsx'
 import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
-import type { FieldModel, FormValues, RunRequestBody } from './schema/fieldModel.ts'
-import { FIELD, type RuleContext } from './schema/fieldRules.ts'
-import { browserStorage, createDraftStore, draftKey, type Draft } from './url/draftStore.ts'
+import { FIELD } from './schema/fieldRules.ts'
 import { mergeInitialValues } from './url/mergePrefill.ts'
 import type { DecodedPrefill } from './url/prefillCodec.ts'
-import type { DraftAutosave } from './url/useDraftAutosave.ts'
+
+// Everything that talks to PostHog loads after the form, so the first character can be typed at once.
+const Launcher = lazy(() => import('./app/Launcher.tsx').then((module) => ({ default: module.Launcher })))
 
 interface AppProps {
     prefill: DecodedPrefill
     embed: EmbedParams
+    /** Tests pass their own client to inspect its caches. */
+    queryClient?: QueryClient | undefined
 }
 
-type SubmitBlocker = 'connect' | 'task' | undefined
-
-function sensitiveValues(model: FieldModel, values: FormValues): string[] {
-    return model.fields
-        .filter((field) => field.sensitive)
-        .map((field) => values[field.name])
-        .filter((value): value is string => typeof value === 'string' && value !== '')
-}
-
-/** The composition root: the only place that wires the form, the API, URLs and embedding together. */
-export function App({ prefill, embed }: AppProps): ReactNode {
-    const storages = useMemo(() => browserStorages(), [])
-    const keyStore = useMemo(() => createKeyStore(storages), [storages])
-    const draftStore = useMemo(() => createDraftStore(browserStorage()), [])
-    const historyStore = useMemo(() => createRunHistoryStore(storages.local), [storages])
-
-    const config = useQuery(launcherConfigQueryOptions())
-    const serverHeldKey = config.data?.serverHeldKey
-    const initialSettings = useMemo(() => {
-        let settings = loadSettings(storages.local)
-        if (prefill.connection.host) settings = settingsForHost(settings, prefill.connection.host)
-        if (prefill.connection.projectId) settings = { ...settings, projectId: prefill.connection.projectId }
-        return settings
-    }, [storages, prefill])
-    const connection = useConnection({
-        initialSettings,
-        keyStore,
-        settingsStorage: storages.local,
-        serverHeldKey,
-    })
-    const { client } = connection
-    const schema = useFieldModel(client)
-    const { model } = schema
-    // main.tsx decoded the link for the bundled model; a live one reads it again, so its new fields take link values.
-    const linkPrefill = useMemo(
-        () => (model === BUNDLED_FIELD_MODEL ? prefill : prefillForModel(model, prefill)),
-        [model, prefill]
-    )
-    const linkProblems = useMemo(
-        () => (schema.settled ? linkPrefill.problems : deferUnknownParams(linkPrefill.problems, client !== undefined)),
-        [schema.settled, linkPrefill, client]
-    )
-    useEffect(() => {
-        // A field the live schema marks writeOnly may have come in the link: keep it out of the address bar too.
-        const { cleanedSearch, cleanedHash } = linkPrefill
-        if (cleanedSearch === prefill.cleanedSearch && cleanedHash === prefill.cleanedHash) return
-        window.history.replaceState(
-            window.history.state,
-            '',
-            `${window.location.pathname}${cleanedSearch}${cleanedHash}`
-        )
-    }, [linkPrefill, prefill])
-
-    const [taskId, setTaskId] = useState(prefill.connection.taskId ?? '')
-    const [task, setTask] = useState<Task | undefined>()
-    const models = useQuery(modelsQueryOptions(client))
-    const context: RuleContext = useMemo(() => ({ models: models.data ?? BUNDLED_MODELS }), [models.data])
-    const pickers = usePickers(client, taskId, context.models)
-
-    // A model with other fields remounts the form, starting from what the user had: nothing typed is lost.
-    const formSeed = useFormSeed(model, linkPrefill)
-    const { values: initialValues, valuesChannel } = formSeed
-    const lockedFields = useMemo(() => new Set(linkPrefill.locked), [linkPrefill])
-    const formRef = useRef<RunFormHandle>(null)
-
-    // Drafts are kept per (host, project, task); the one found is offered, never applied unasked.
-    const currentDraftKey =
-        connection.settings.projectId && taskId
-            ? draftKey(connection.linkHost, connection.settings.projectId, taskId)
-            : null
-    const [draftDecision, setDraftDecision] = useState<
-        { key: string; draft: Draft | null; model: FieldModel | undefined } | undefined
-    >()
-    // Read again for a new model until the user decides, so a draft of live-only fields is not missed.
-    const rereadDraft = draftDecision?.model !== undefined && draftDecision.model !== model
-    const [pageOpenedAt] = useState(() => Date.now())
-    if (currentDraftKey !== null && (draftDecision?.key !== currentDraftKey || rereadDraft)) {
-        const draft = draftStore.load(model, currentDraftKey)
-        // A draft saved since the page opened is the work in this form, not one to offer back.
-        const stale = rereadDraft && draft !== null && draft.savedAt >= pageOpenedAt
-        setDraftDecision({ key: currentDraftKey, draft: stale ? null : draft, model })
+/** The form as it mounts before the launcher has loaded: the bundled schema, the link's values, nothing remote. */
+function initialBinding(prefill: DecodedPrefill): FormBinding {
+    return {
+        key: 'bundled',
+        model: BUNDLED_FIELD_MODEL,
+        context: { models: BUNDLED_MODELS },
+        defaultValues: mergeInitialValues(BUNDLED_FIELD_MODEL, { url: prefill.values, locked: prefill.locked }),
+        lockedFields: new Set(prefill.locked),
+        pickers: new Map([[FIELD.model, modelPicker(BUNDLED_MODELS)]]),
+        target: { host: '', projectId: prefill.connection.projectId ?? '', taskId: prefill.connection.taskId ?? '' },
+        // Submitting before the launcher has loaded (a few milliseconds) has nowhere to go yet.
+        onSubmit: () => undefined,
     }
-    const offeredDraft = draftDecision?.key === currentDraftKey ? draftDecision.draft : null
-    const autosaveRef = useRef<DraftAutosave | null>(null)
+}
 
-    const [history, setHistory] = useState<RecentRun[]>(() => historyStore.load())
-    const [result, setResult] = useState<RunReference | undefined>()
-    const [serverErrors, setServerErrors] = useState<ServerFieldErrors | undefined>()
-    const [submitError, setSubmitError] = useState<ApiError | undefined>()
-    const [blocker, setBlocker] = useState<SubmitBlocker>()
-    const [missingArtifacts, setMissingArtifacts] = useState<MissingArtifacts | undefined>()
-    // Attached files swap their own ids in the field; ids typed by hand stay.
-    const onArtifactIdsChange = useCallback((previous: readonly string[], next: readonly string[]) => {
-        const form = formRef.current
-        if (!form) return
-        const current = form.getValues()[FIELD.artifactIds]
-        form.setValues({ [FIELD.artifactIds]: mergeArtifactIds(current, previous, next) })
-    }, [])
-    const mutation = useMutation(runTaskMutationOptions(client, model))
-
+/** The composition root: the form at once, and the launcher that wires it to PostHog, URLs and embedding. */
+export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
     const contentRef = useRef<HTMLDivElement>(null)
-    const embedBridge = useEmbedBridge({
-        params: embed,
-        model,
-        contentRef,
-        form: formRef,
-        getSecrets: () => [connection.apiKey, ...sensitiveValues(model, formRef.current?.getValues() ?? {})],
-    })
+    const formRef = useRef<RunFormHandle>(null)
+    const [belowForm, setBelowForm] = useState<HTMLElement | null>(null)
+    const [binding, setBinding] = useState(() => initialBinding(prefill))
+    const { key, focus, ...formProps } = binding
 
-    const startRun = (body: RunRequestBody) => {
-        setSubmitError(undefined)
-        if (!client) {
-            setBlocker('connect')
-            embedBridge.notifySubmitBlocked('connect')
-            return
-        }
-        if (taskId === '') {
-            setBlocker('task')
-            embedBridge.notifySubmitBlocked('task')
-            return
-        }
-        setBlocker(undefined)
-        const runTaskId = taskId
-        mutation.mutate(
-            { taskId: runTaskId, body },
-            {
-                onSuccess: (started) => {
-                    if (started.runId === undefined) return
-                    const reference: RunReference = {
-                        host: client.host,
-                        taskId: runTaskId,
-                        runId: started.runId,
-                        taskTitle: started.task.title ?? task?.title,
-                        linkHost: connection.linkHost,
-                        projectId: client.projectId,
-                    }
-                    setResult(reference)
-                    autosaveRef.current?.clear()
-                    const entry: RecentRun = {
-                        host: client.host,
-                        linkHost: connection.linkHost,
-                        projectId: client.projectId,
-                        taskId: runTaskId,
-                        taskTitle: reference.taskTitle,
-                        runId: started.runId,
-                        model: started.run?.model,
-                        branch: started.run?.branch,
-                        startedAt: Date.now(),
-                    }
-                    setHistory((previous) => {
-                        const next = addRecentRun(previous, entry)
-                        historyStore.save(next)
-                        return next
-                    })
-                    embedBridge.notifySubmitted({
-                        taskId: runTaskId,
-                        runId: started.runId,
-                        status: started.run?.status ?? 'queued',
-                        link: buildRunLink(connection.linkHost, client.projectId, runTaskId, started.runId),
-                    })
-                },
-                onError: (error) => {
-                    const routed = routeApiError(error)
-                    setServerErrors({ id: Date.now(), errors: routed.fieldErrors })
-                    setSubmitError(routed.banner === undefined ? undefined : error)
-                    if (error.info.kind === 'validation' && error.info.missingArtifactIds.length > 0) {
-                        setMissingArtifacts({ id: Date.now(), artifactIds: error.info.missingArtifactIds })
-                    }
-                    embedBridge.notifySubmitFailed(error)
-                },
-            }
-        )
-    }
-
-    const { notifyRunStatus } = embedBridge
-    const onRunStatus = useCallback(
-        (run: TaskRun) => {
-            if (result && run.status) {
-                notifyRunStatus({ taskId: result.taskId, runId: result.runId, status: run.status })
-            }
-        },
-        [result, notifyRunStatus]
-    )
-
-    const notice = (
-        <>
-            {blocker === 'connect' ? (
-                <Banner tone="error" title="Connect to PostHog first">
-                    <p>
-                        Enter your project and personal API key above and choose “Check connection”. Your values are
-                        kept.
-                    </p>
-                </Banner>
-            ) : null}
-            {blocker === 'task' ? (
-                <Banner tone="error" title="Choose a task">
-                    <p>Pick the task to run from the list above, or paste its ID.</p>
-                </Banner>
-            ) : null}
-            {submitError ? (
-                <SubmitProblem
-                    error={submitError}
-                    onRetry={() => {
-                        formRef.current?.submit()
-                    }}
-                />
-            ) : null}
-        </>
-    )
-
+    useEffect(() => {
+        if (focus === undefined) return
+        document.querySelector<HTMLElement>(`form.run-form [name="${CSS.escape(focus)}"]`)?.focus()
+    }, [key, focus])
     return (
         <div className={embed.embedded ? 'app embedded' : 'app'} ref={contentRef}>
             {embed.embedded ? null : (
@@ -265,134 +57,19 @@ export function App({ prefill, embed }: AppProps): ReactNode {
                 </header>
             )}
             <main>
-                <PrefillNotice problems={linkProblems} hadSecrets={linkPrefill.hadSecrets} source="link" />
-                {embedBridge.hostProblems ? (
-                    <PrefillNotice
-                        key={embedBridge.hostProblemsKey}
-                        problems={embedBridge.hostProblems.problems}
-                        hadSecrets={embedBridge.hostProblems.refusedSecrets.length > 0}
-                        source="host page"
+                <Suspense fallback={null}>
+                    <Launcher
+                        prefill={prefill}
+                        embed={embed}
+                        contentRef={contentRef}
+                        form={formRef}
+                        belowForm={belowForm}
+                        onBinding={setBinding}
+                        queryClient={queryClient}
                     />
-                ) : null}
-                <ConnectionPanel connection={connection} embedded={embed.embedded} />
-                <TaskPicker
-                    client={client}
-                    taskId={taskId}
-                    onTaskChange={(nextTaskId, nextTask) => {
-                        setTaskId(nextTaskId)
-                        setTask(nextTask)
-                        if (blocker === 'task' && nextTaskId !== '') setBlocker(undefined)
-                    }}
-                />
-                {result ? (
-                    <RunResult
-                        run={result}
-                        client={
-                            client?.host === result.host && client.projectId === result.projectId ? client : undefined
-                        }
-                        onStartAnother={() => {
-                            setResult(undefined)
-                        }}
-                        onStatus={onRunStatus}
-                    />
-                ) : null}
-                {offeredDraft && currentDraftKey ? (
-                    <DraftPrompt
-                        savedAt={offeredDraft.savedAt}
-                        onRestore={() => {
-                            formRef.current?.setValues(
-                                mergeInitialValues(model, {
-                                    url: linkPrefill.values,
-                                    draft: offeredDraft.values,
-                                    locked: linkPrefill.locked,
-                                })
-                            )
-                            setDraftDecision({ key: currentDraftKey, draft: null, model: undefined })
-                        }}
-                        onDiscard={() => {
-                            draftStore.clear(currentDraftKey)
-                            setDraftDecision({ key: currentDraftKey, draft: null, model: undefined })
-                        }}
-                    />
-                ) : null}
-                <SchemaNotice schema={schema} />
-                <RunForm
-                    key={formSeed.key}
-                    ref={formRef}
-                    model={model}
-                    context={context}
-                    defaultValues={initialValues}
-                    lockedFields={lockedFields}
-                    pickers={pickers}
-                    target={{ host: connection.linkHost, projectId: connection.settings.projectId, taskId }}
-                    submitting={mutation.isPending}
-                    serverErrors={serverErrors}
-                    onSubmit={startRun}
-                    onValuesChange={valuesChannel.publish}
-                    onInvalid={embedBridge.notifyInvalid}
-                    collapsePreview={embed.embedded}
-                    notice={notice}
-                    addons={
-                        model.byName.has(FIELD.artifactIds)
-                            ? new Map([
-                                  [
-                                      FIELD.artifactIds,
-                                      <AttachmentsField
-                                          key={FIELD.artifactIds}
-                                          client={client}
-                                          taskId={taskId}
-                                          onArtifactIdsChange={onArtifactIdsChange}
-                                          missingArtifacts={missingArtifacts}
-                                      />,
-                                  ],
-                              ])
-                            : undefined
-                    }
-                />
-                <DraftAutosaver
-                    store={draftStore}
-                    model={model}
-                    draftKey={currentDraftKey}
-                    values={valuesChannel}
-                    enabled={!offeredDraft}
-                    autosaveRef={autosaveRef}
-                />
-                {embed.embedded ? null : (
-                    <>
-                        <SharePanel
-                            model={model}
-                            getValues={() => formRef.current?.getValues() ?? initialValues}
-                            connection={{
-                                host: connection.linkHost,
-                                projectId: connection.settings.projectId,
-                                taskId,
-                            }}
-                        />
-                        <EmbedSnippetPanel
-                            model={model}
-                            getValues={() => formRef.current?.getValues() ?? initialValues}
-                            connection={{
-                                host: connection.linkHost,
-                                projectId: connection.settings.projectId,
-                                taskId,
-                            }}
-                            embedAllowedOrigins={config.data?.embedAllowedOrigins}
-                        />
-                        <RecentRuns
-                            runs={history}
-                            onOpen={(run) => {
-                                setResult({
-                                    host: run.host,
-                                    taskId: run.taskId,
-                                    runId: run.runId,
-                                    taskTitle: run.taskTitle,
-                                    linkHost: run.linkHost,
-                                    projectId: run.projectId,
-                                })
-                            }}
-                        />
-                    </>
-                )}
+                </Suspense>
+                <RunForm key={key} ref={formRef} {...formProps} />
+                <div ref={setBelowForm} />
             </main>
         </div>
     )

@@ -1,6 +1,5 @@
 import './styles.css'
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
@@ -17,17 +16,11 @@ const html = document.documentElement
 if (embed.embedded) html.dataset['embed'] = 'true'
 if (embed.theme !== 'auto') html.dataset['theme'] = embed.theme
 
-const queryClient = new QueryClient({
-    defaultOptions: { queries: { refetchOnWindowFocus: false } },
-})
-
 const root = document.getElementById('root')
 if (root) {
     createRoot(root).render(
         <StrictMode>
-            <QueryClientProvider client={queryClient}>
-                <App prefill={prefill} embed={embed} />
-            </QueryClientProvider>
+            <App prefill={prefill} embed={embed} />
         </StrictMode>
     )
 }

@@ -1,7 +1,7 @@
 // The fake PostHog is Node code and tsconfig.app.json has no node types.
 /// <reference types="node" />
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClient } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -53,12 +53,15 @@ describe('the App after a run with a GitHub token settles', () => {
         const user = userEvent.setup()
         const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } })
         const view = render(
-            <QueryClientProvider client={queryClient}>
-                <App prefill={readLocationPrefill(BUNDLED_FIELD_MODEL)} embed={parseEmbedParams('')} />
-            </QueryClientProvider>
+            <App
+                prefill={readLocationPrefill(BUNDLED_FIELD_MODEL)}
+                embed={parseEmbedParams('')}
+                queryClient={queryClient}
+            />
         )
 
-        await user.click(screen.getByRole('radio', { name: /Self-hosted/ }))
+        // The launcher (connection panel and all) loads right after the form.
+        await user.click(await screen.findByRole('radio', { name: /Self-hosted/ }, { timeout: 5000 }))
         await user.type(screen.getByLabelText('PostHog address'), fake.origin)
         await user.type(screen.getByLabelText('Project ID'), '1')
         await user.type(screen.getByLabelText('Personal API key'), API_KEY)

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import { mergeInitialValues } from '../url/mergePrefill.ts'
@@ -18,6 +18,8 @@ export interface FormSeed {
     values: FormValues
     /** The form's latest values, published by the form. */
     valuesChannel: ValuesChannel
+    /** The control that had focus when the form remounted: whoever mounts the new form gives it back. */
+    focus: string | undefined
 }
 
 interface SeedState {
@@ -64,14 +66,8 @@ export function useFormSeed(model: FieldModel, link: LinkValues): FormSeed {
         }
     }
 
-    useEffect(() => {
-        if (seed.focus === undefined) return
-        const control = document.querySelector<HTMLElement>(`form.run-form [name="${CSS.escape(seed.focus)}"]`)
-        control?.focus()
-    }, [seed.key, seed.focus])
-
     return useMemo(
-        () => ({ key: seed.key, values: seed.values, valuesChannel }),
-        [seed.key, seed.values, valuesChannel]
+        () => ({ key: seed.key, values: seed.values, valuesChannel, focus: seed.focus }),
+        [seed.key, seed.values, valuesChannel, seed.focus]
     )
 }

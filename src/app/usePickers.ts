@@ -10,6 +10,7 @@ import type { ModelChoice } from '../contract/bundledModelCatalog.ts'
 import type { FieldPicker, PickerOption } from '../form/formTypes.ts'
 import { FIELD } from '../schema/fieldRules.ts'
 import { statusLabel } from '../results/RunResult.tsx'
+import { modelPicker } from './modelPicker.ts'
 
 const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -88,22 +89,7 @@ export function usePickers(
     const environments = useQuery(sandboxEnvironmentsQueryOptions(client))
     const reports = useQuery(signalReportsQueryOptions(client))
     {
-        const pickers = new Map<string, FieldPicker>([
-            [
-                FIELD.model,
-                {
-                    status: 'ready',
-                    label: 'models',
-                    placeholder: 'Choose a model…',
-                    emptyMessage: 'No models listed: type a model ID.',
-                    options: models.map((choice) => ({
-                        value: choice.model,
-                        label: choice.displayName,
-                        detail: choice.model,
-                    })),
-                },
-            ],
-        ])
+        const pickers = new Map<string, FieldPicker>([[FIELD.model, modelPicker(models)]])
         if (!connected) return pickers
         if (taskId !== '') {
             pickers.set(

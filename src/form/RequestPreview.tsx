@@ -1,5 +1,5 @@
-import { useDeferredValue, useMemo, type ReactNode } from 'react'
-import { useWatch } from 'react-hook-form'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useFormContext } from 'react-hook-form'
 
 import { buildCurlCommand, redactBody, type RunTarget } from '../schema/buildCurlCommand.ts'
 import { buildRequestBody } from '../schema/buildRequestBody.ts'
@@ -13,12 +13,36 @@ interface RequestPreviewProps {
     target: RunTarget
 }
 
+/** How long typing must pause before the preview catches up: a keystroke never waits for it. */
+export const PREVIEW_DELAY_MS = 120
+
+/** The form's values, updated once typing pauses rather than on every keystroke. */
+function usePausedValues(): FormValues {
+    const { getValues, subscribe } = useFormContext<FormValues>()
+    const [values, setValues] = useState<FormValues>(() => getValues())
+    useEffect(() => {
+        let timer: ReturnType<typeof setTimeout> | undefined
+        const unsubscribe = subscribe({
+            formState: { values: true },
+            callback: ({ values: next }) => {
+                clearTimeout(timer)
+                timer = setTimeout(() => {
+                    setValues({ ...next })
+                }, PREVIEW_DELAY_MS)
+            },
+        })
+        return () => {
+            clearTimeout(timer)
+            unsubscribe()
+        }
+    }, [subscribe])
+    return values
+}
+
 /** The exact JSON body the run request will carry (secrets masked), and the same request as curl. */
 export function RequestPreview({ model, context, target }: RequestPreviewProps): ReactNode {
-    const values = useWatch<FormValues>()
-    // Typing stays responsive: the preview catches up when the browser is idle.
-    const deferred = useDeferredValue(values)
-    const body = useMemo(() => buildRequestBody(model, deferred, context), [model, deferred, context])
+    const values = usePausedValues()
+    const body = useMemo(() => buildRequestBody(model, values, context), [model, values, context])
     const json = useMemo(() => JSON.stringify(redactBody(model, body), null, 2), [model, body])
     const curl = useMemo(() => buildCurlCommand(model, body, target), [model, body, target])
     return (

@@ -1,5 +1,5 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema'
-import { useEffect, useImperativeHandle, useMemo, useState, type ReactNode, type Ref } from 'react'
+import { lazy, Suspense, useEffect, useImperativeHandle, useMemo, useState, type ReactNode, type Ref } from 'react'
 import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form'
 
 import { buildFormSchema } from '../schema/buildFormSchema.ts'
@@ -10,7 +10,6 @@ import { ruleDependencies, type RuleContext } from '../schema/fieldRules.ts'
 import { resolveFields } from '../schema/resolveFields.ts'
 import { FieldRow } from './FieldRow.tsx'
 import type { FieldPicker } from './formTypes.ts'
-import { RequestPreview } from './RequestPreview.tsx'
 
 /** Field errors from the server, applied each time `id` changes. */
 export interface ServerFieldErrors {
@@ -48,6 +47,9 @@ export interface RunFormProps {
     collapsePreview?: boolean | undefined
     ref?: Ref<RunFormHandle> | undefined
 }
+
+// Not needed to type the first character: it loads right after the form.
+const RequestPreview = lazy(() => import('./RequestPreview.tsx').then((module) => ({ default: module.RequestPreview })))
 
 const DEPENDENCIES = ruleDependencies()
 const NO_LOCKS: ReadonlySet<string> = new Set()
@@ -189,14 +191,16 @@ export function RunForm({
                         </p>
                     </div>
                 </form>
-                {collapsePreview ? (
-                    <details className="preview-toggle">
-                        <summary>Show the request PostHog will receive</summary>
+                <Suspense fallback={null}>
+                    {collapsePreview ? (
+                        <details className="preview-toggle">
+                            <summary>Show the request PostHog will receive</summary>
+                            <RequestPreview model={model} context={context} target={target} />
+                        </details>
+                    ) : (
                         <RequestPreview model={model} context={context} target={target} />
-                    </details>
-                ) : (
-                    <RequestPreview model={model} context={context} target={target} />
-                )}
+                    )}
+                </Suspense>
             </div>
         </FormProvider>
     )
