@@ -18,6 +18,7 @@ export default defineConfig({
                         'src/**/*.test.ts',
                         'server/**/*.test.ts',
                         'fake-posthog/**/*.test.ts',
+                        'bench/**/*.test.ts',
                         'scripts/**/*.test.ts',
                     ],
                 },
