@@ -21,6 +21,28 @@ interface AppProps {
     queryClient?: QueryClient | undefined
 }
 
+/** True once the browser has painted the form and has a moment to spare (at most a few frames later). */
+function useIdleAfterMount(): boolean {
+    const [idle, setIdle] = useState(false)
+    useEffect(() => {
+        const done = () => {
+            setIdle(true)
+        }
+        // Safari has no requestIdleCallback: a short timeout stands in.
+        if (typeof window.requestIdleCallback !== 'function') {
+            const handle = setTimeout(done, 50)
+            return () => {
+                clearTimeout(handle)
+            }
+        }
+        const handle = window.requestIdleCallback(done, { timeout: 200 })
+        return () => {
+            window.cancelIdleCallback(handle)
+        }
+    }, [])
+    return idle
+}
+
 /** The form as it mounts before the launcher has loaded: the bundled schema, the link's values, nothing remote. */
 function initialBinding(prefill: DecodedPrefill): FormBinding {
     return {
@@ -36,6 +58,14 @@ function initialBinding(prefill: DecodedPrefill): FormBinding {
     }
 }
 
+function LauncherPlaceholder(): ReactNode {
+    return (
+        <section className="panel launcher-placeholder" aria-label="PostHog connection">
+            <p className="field-help">Getting ready…</p>
+        </section>
+    )
+}
+
 /** The composition root: the form at once, and the launcher that wires it to PostHog, URLs and embedding. */
 export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
     const contentRef = useRef<HTMLDivElement>(null)
@@ -43,6 +73,8 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
     const [belowForm, setBelowForm] = useState<HTMLElement | null>(null)
     const [binding, setBinding] = useState(() => initialBinding(prefill))
     const { key, focus, ...formProps } = binding
+    // The launcher's code loads once the form can be typed into, so it never competes with the first keystroke.
+    const launcherWanted = useIdleAfterMount()
 
     useEffect(() => {
         if (focus === undefined) return
@@ -57,16 +89,20 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                 </header>
             )}
             <main>
-                <Suspense fallback={null}>
-                    <Launcher
-                        prefill={prefill}
-                        embed={embed}
-                        contentRef={contentRef}
-                        form={formRef}
-                        belowForm={belowForm}
-                        onBinding={setBinding}
-                        queryClient={queryClient}
-                    />
+                <Suspense fallback={<LauncherPlaceholder />}>
+                    {launcherWanted ? (
+                        <Launcher
+                            prefill={prefill}
+                            embed={embed}
+                            contentRef={contentRef}
+                            form={formRef}
+                            belowForm={belowForm}
+                            onBinding={setBinding}
+                            queryClient={queryClient}
+                        />
+                    ) : (
+                        <LauncherPlaceholder />
+                    )}
                 </Suspense>
                 <RunForm key={key} ref={formRef} {...formProps} />
                 <div ref={setBelowForm} />

@@ -63,10 +63,7 @@ export function EmbedSnippetPanel({
         .join(' ')
 
     return (
-        <details className="panel share embed-snippet">
-            <summary>
-                <h2>Embed this form on another site</h2>
-            </summary>
+        <>
             <p className="field-help">
                 Put this launcher into a wiki, dashboard or runbook page, prefilled with the values you have now. Keys
                 and tokens are never included: people using the embedded form enter their own key, unless this
@@ -177,6 +174,6 @@ export function EmbedSnippetPanel({
                     </p>
                 </div>
             ) : null}
-        </details>
+        </>
     )
 }

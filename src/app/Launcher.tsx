@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query'
 import {
+    lazy,
     memo,
     useCallback,
     useEffect,
@@ -19,13 +20,12 @@ import { modelsQueryOptions } from '../api/modelsQueryOptions.ts'
 import { routeApiError } from '../api/routeApiError.ts'
 import { runTaskMutationOptions } from '../api/runTaskMutationOptions.ts'
 import { Banner } from './Banner.tsx'
+import { Disclosure } from './Disclosure.tsx'
 import { DraftAutosaver, DraftPrompt } from './DraftControls.tsx'
-import { EmbedSnippetPanel } from './EmbedSnippetPanel.tsx'
-import { launcherConfigQueryOptions } from './launcherConfig.ts'
+import { BROWSER_KEY_MODE, launcherConfigQueryOptions, type LauncherConfig } from './launcherConfig.ts'
 import { deferUnknownParams, prefillForModel } from './prefillForModel.ts'
 import { PrefillNotice } from './PrefillNotice.tsx'
 import { SchemaNotice } from './SchemaNotice.tsx'
-import { SharePanel } from './SharePanel.tsx'
 import { SubmitProblem } from './SubmitProblem.tsx'
 import { useEmbedBridge } from './useEmbedBridge.ts'
 import { useFieldModel } from './useFieldModel.ts'
@@ -74,6 +74,12 @@ export interface LauncherProps {
 
 const DEFAULT_QUERY_CLIENT = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } })
 
+// Folded panels: their code loads the first time someone opens them.
+const SharePanel = lazy(() => import('./SharePanel.tsx').then((module) => ({ default: module.SharePanel })))
+const EmbedSnippetPanel = lazy(() =>
+    import('./EmbedSnippetPanel.tsx').then((module) => ({ default: module.EmbedSnippetPanel }))
+)
+
 type SubmitBlocker = 'connect' | 'task' | undefined
 
 function sensitiveValues(model: FieldModel, values: FormValues): string[] {
@@ -95,21 +101,36 @@ export const Launcher = memo(function Launcher({ queryClient, ...props }: Launch
     )
 })
 
-function LauncherPanels({
+type PanelsProps = Omit<LauncherProps, 'queryClient'>
+
+function LauncherPanels(props: PanelsProps): ReactNode {
+    const config = useQuery(launcherConfigQueryOptions())
+    // Which mode the deployment is in decides what the connection panel asks for: no key form flashes by.
+    if (config.isPending) {
+        return (
+            <section className="panel launcher-placeholder" aria-label="PostHog connection">
+                <p className="field-help">Getting ready…</p>
+            </section>
+        )
+    }
+    return <LauncherBody {...props} config={config.data ?? BROWSER_KEY_MODE} />
+}
+
+function LauncherBody({
     prefill,
     embed,
     contentRef,
     form: formRef,
     belowForm,
     onBinding,
-}: Omit<LauncherProps, 'queryClient'>): ReactNode {
+    config,
+}: PanelsProps & { config: LauncherConfig }): ReactNode {
     const storages = useMemo(() => browserStorages(), [])
     const keyStore = useMemo(() => createKeyStore(storages), [storages])
     const draftStore = useMemo(() => createDraftStore(browserStorage()), [])
     const historyStore = useMemo(() => createRunHistoryStore(storages.local), [storages])
 
-    const config = useQuery(launcherConfigQueryOptions())
-    const serverHeldKey = config.data?.serverHeldKey
+    const { serverHeldKey } = config
     const initialSettings = useMemo(() => {
         let settings = loadSettings(storages.local)
         if (prefill.connection.host) settings = settingsForHost(settings, prefill.connection.host)
@@ -344,6 +365,8 @@ function LauncherPanels({
         onBinding(binding)
     })
 
+    const shareConnection = { host: connection.linkHost, projectId: connection.settings.projectId, taskId }
+
     return (
         <>
             <PrefillNotice problems={linkProblems} hadSecrets={linkPrefill.hadSecrets} source="link" />
@@ -406,25 +429,25 @@ function LauncherPanels({
             {belowForm && !embed.embedded
                 ? createPortal(
                       <>
-                          <SharePanel
-                              model={model}
-                              getValues={() => formRef.current?.getValues() ?? initialValues}
-                              connection={{
-                                  host: connection.linkHost,
-                                  projectId: connection.settings.projectId,
-                                  taskId,
-                              }}
-                          />
-                          <EmbedSnippetPanel
-                              model={model}
-                              getValues={() => formRef.current?.getValues() ?? initialValues}
-                              connection={{
-                                  host: connection.linkHost,
-                                  projectId: connection.settings.projectId,
-                                  taskId,
-                              }}
-                              embedAllowedOrigins={config.data?.embedAllowedOrigins}
-                          />
+                          <Disclosure title="Share a prefilled link" className="panel share">
+                              {() => (
+                                  <SharePanel
+                                      model={model}
+                                      getValues={() => formRef.current?.getValues() ?? initialValues}
+                                      connection={shareConnection}
+                                  />
+                              )}
+                          </Disclosure>
+                          <Disclosure title="Embed this form on another site" className="panel share embed-snippet">
+                              {() => (
+                                  <EmbedSnippetPanel
+                                      model={model}
+                                      getValues={() => formRef.current?.getValues() ?? initialValues}
+                                      connection={shareConnection}
+                                      embedAllowedOrigins={config.embedAllowedOrigins}
+                                  />
+                              )}
+                          </Disclosure>
                           <RecentRuns
                               runs={history}
                               onOpen={(run) => {

@@ -20,10 +20,7 @@ export function SharePanel({ model, getValues, connection }: SharePanelProps): R
     const [result, setResult] = useState<{ link: ShareLink; copied: boolean } | undefined>()
     const lockable = model.fields.filter((field) => !field.sensitive && field.kind !== 'constant')
     return (
-        <details className="panel share">
-            <summary>
-                <h2>Share a prefilled link</h2>
-            </summary>
+        <>
             <p className="field-help">
                 The link opens this form with the values you have now. Keys and tokens are never included.
             </p>
@@ -120,6 +117,6 @@ export function SharePanel({ model, getValues, connection }: SharePanelProps): R
                     ) : null}
                 </div>
             ) : null}
-        </details>
+        </>
     )
 }

@@ -9,7 +9,7 @@ export interface LauncherConfig {
     embedAllowedOrigins: readonly string[] | undefined
 }
 
-const BROWSER_KEY_MODE: LauncherConfig = { serverHeldKey: undefined, embedAllowedOrigins: undefined }
+export const BROWSER_KEY_MODE: LauncherConfig = { serverHeldKey: undefined, embedAllowedOrigins: undefined }
 
 const ConfigSchema = z.object({
     serverHeldKey: z.boolean(),
