@@ -6,7 +6,7 @@ import { createServerApp } from '../server/createServerApp.ts'
 import { parseServerConfig } from '../server/parseServerConfig.ts'
 import { startServer } from '../server/startServer.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, runRequests, test } from './fixtures.ts'
+import { connect, expect, openConnection, runRequests, test } from './fixtures.ts'
 
 const MIB = 1024 * 1024
 const NOTES = { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Notes\n\nThe login race.\n') }
@@ -51,6 +51,7 @@ test.describe('attaching files to the prompt', () => {
     })
 
     test('explains what is needed before files can be attached', async ({ page, fake }) => {
+        await openConnection(page)
         await expect(page.getByText('Connect and choose a task to attach files.')).toBeVisible()
         await expect(page.getByLabel('Add files')).toHaveCount(0)
         await connect(page, fake)

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test'
 
 import { DEMO_KEYS, DEMO_USER_ID } from '../fake-posthog/seedData.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, test } from './fixtures.ts'
+import { connect, expect, openConnection, test } from './fixtures.ts'
 import { APP_ORIGIN } from './ports.ts'
 
 const NO_TASK_SCOPE_KEY = 'phx_demo_users_only'
@@ -137,6 +137,7 @@ test.describe('connecting to a PostHog project', () => {
         page,
         fake,
     }) => {
+        await openConnection(page)
         await page.getByRole('radio', { name: /Self-hosted/ }).check()
         await page.getByLabel('Project ID').fill('my project')
         await page.getByLabel('Personal API key').fill('phc_projectToken')
@@ -154,6 +155,7 @@ test.describe('connecting to a PostHog project', () => {
 test.describe('where the key is kept', () => {
     test.beforeEach(async ({ page }) => {
         await page.goto('/')
+        await openConnection(page)
     })
 
     test('by default only while the page is open: never in the address or storage', async ({ page, fake }) => {

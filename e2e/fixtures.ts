@@ -29,12 +29,25 @@ interface ConnectOptions {
     expectConnected?: boolean
 }
 
+/**
+ * Opens the connection panel: a first visit shows a "Connect to PostHog" button until the user asks; a returning
+ * visit (or a link with a host) shows the panel at once.
+ */
+export async function openConnection(page: Page | FrameLocator): Promise<void> {
+    const button = page.getByRole('button', { name: 'Connect to PostHog' })
+    const panel = page.getByRole('radio', { name: /Self-hosted/ })
+    await expect(button.or(panel).first()).toBeVisible()
+    if (await button.isVisible()) await button.click()
+    await expect(panel).toBeVisible()
+}
+
 /** Connects the app (a page, or an embedded app's frame) to the fake as a user would: address, project, key, check. */
 export async function connect(
     page: Page | FrameLocator,
     fake: FakePostHog,
     options: ConnectOptions = {}
 ): Promise<void> {
+    await openConnection(page)
     await page.getByRole('radio', { name: /Self-hosted/ }).check()
     await page.getByLabel('PostHog address').fill(fake.origin)
     await page.getByLabel('Project ID').fill(String(options.projectId ?? DEMO_PROJECT_ID))

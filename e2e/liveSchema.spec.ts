@@ -6,7 +6,7 @@ import { createServerApp } from '../server/createServerApp.ts'
 import { parseServerConfig } from '../server/parseServerConfig.ts'
 import { startServer } from '../server/startServer.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, runRequests, test } from './fixtures.ts'
+import { connect, expect, openConnection, runRequests, test } from './fixtures.ts'
 
 const LIVE_STATUS = 'Using PostHog’s live run schema (19 fields).'
 
@@ -42,6 +42,7 @@ test.describe('with a newer PostHog schema', () => {
 
     test('new fields and enum values appear once connected, are validated and sent', async ({ page, fake }) => {
         await page.goto('/')
+        await openConnection(page)
         await expect(page.getByRole('status').filter({ hasText: 'Using the bundled run schema' })).toHaveText(
             'Using the bundled run schema: connect to PostHog to load its live run schema.'
         )

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 
+import { openConnection } from './fixtures.ts'
+
 const REPORT_ID = 'report-42'
 const TASK_ID = '0196a1b2-0001-7000-8000-000000000001'
 
@@ -91,6 +93,7 @@ test.describe('prefilled links and drafts', () => {
 
     test('a draft is offered after a reload and restores what was typed', async ({ page }) => {
         await page.goto('/')
+        await openConnection(page)
         await page.getByLabel('Project ID').fill('1')
         await page.getByLabel('Task ID').fill(TASK_ID)
         await page.getByLabel(/^Branch/).fill('draft-branch')

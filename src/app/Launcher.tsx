@@ -1,6 +1,5 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query'
 import {
-    lazy,
     memo,
     useCallback,
     useEffect,
@@ -20,9 +19,8 @@ import { modelsQueryOptions } from '../api/modelsQueryOptions.ts'
 import { routeApiError } from '../api/routeApiError.ts'
 import { runTaskMutationOptions } from '../api/runTaskMutationOptions.ts'
 import { Banner } from './Banner.tsx'
-import { Disclosure } from './Disclosure.tsx'
 import { DraftAutosaver, DraftPrompt } from './DraftControls.tsx'
-import { BROWSER_KEY_MODE, launcherConfigQueryOptions, type LauncherConfig } from './launcherConfig.ts'
+import type { LauncherConfig } from './launcherConfig.ts'
 import { deferUnknownParams, prefillForModel } from './prefillForModel.ts'
 import { PrefillNotice } from './PrefillNotice.tsx'
 import { SchemaNotice } from './SchemaNotice.tsx'
@@ -65,20 +63,20 @@ export interface LauncherProps {
     /** The element wrapping all content (its height is reported to an embedding host). */
     contentRef: RefObject<HTMLElement | null>
     form: RefObject<RunFormHandle | null>
-    /** Where the panels below the form go (share, embed snippet, recent runs). */
+    /** Where the panels below the form go (recent runs). */
     belowForm: HTMLElement | null
     onBinding: (binding: FormBinding) => void
+    /** What the deployment's server said about itself (browser-key mode when it said nothing). */
+    config: LauncherConfig
+    /** Set when the user tried to start a run before the launcher had loaded. */
+    startBlocked?: boolean | undefined
+    /** Set when the user asked to connect: focus goes to the connection panel. */
+    focusConnection?: boolean | undefined
     /** Tests pass their own client to inspect its caches. */
     queryClient?: QueryClient | undefined
 }
 
 const DEFAULT_QUERY_CLIENT = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } })
-
-// Folded panels: their code loads the first time someone opens them.
-const SharePanel = lazy(() => import('./SharePanel.tsx').then((module) => ({ default: module.SharePanel })))
-const EmbedSnippetPanel = lazy(() =>
-    import('./EmbedSnippetPanel.tsx').then((module) => ({ default: module.EmbedSnippetPanel }))
-)
 
 type SubmitBlocker = 'connect' | 'task' | undefined
 
@@ -96,25 +94,10 @@ function sensitiveValues(model: FieldModel, values: FormValues): string[] {
 export const Launcher = memo(function Launcher({ queryClient, ...props }: LauncherProps): ReactNode {
     return (
         <QueryClientProvider client={queryClient ?? DEFAULT_QUERY_CLIENT}>
-            <LauncherPanels {...props} />
+            <LauncherBody {...props} />
         </QueryClientProvider>
     )
 })
-
-type PanelsProps = Omit<LauncherProps, 'queryClient'>
-
-function LauncherPanels(props: PanelsProps): ReactNode {
-    const config = useQuery(launcherConfigQueryOptions())
-    // Which mode the deployment is in decides what the connection panel asks for: no key form flashes by.
-    if (config.isPending) {
-        return (
-            <section className="panel launcher-placeholder" aria-label="PostHog connection">
-                <p className="field-help">Getting ready…</p>
-            </section>
-        )
-    }
-    return <LauncherBody {...props} config={config.data ?? BROWSER_KEY_MODE} />
-}
 
 function LauncherBody({
     prefill,
@@ -124,7 +107,9 @@ function LauncherBody({
     belowForm,
     onBinding,
     config,
-}: PanelsProps & { config: LauncherConfig }): ReactNode {
+    startBlocked = false,
+    focusConnection = false,
+}: Omit<LauncherProps, 'queryClient'>): ReactNode {
     const storages = useMemo(() => browserStorages(), [])
     const keyStore = useMemo(() => createKeyStore(storages), [storages])
     const draftStore = useMemo(() => createDraftStore(browserStorage()), [])
@@ -206,7 +191,7 @@ function LauncherBody({
     const [result, setResult] = useState<RunReference | undefined>()
     const [serverErrors, setServerErrors] = useState<ServerFieldErrors | undefined>()
     const [submitError, setSubmitError] = useState<ApiError | undefined>()
-    const [blocker, setBlocker] = useState<SubmitBlocker>()
+    const [blocker, setBlocker] = useState<SubmitBlocker>(startBlocked ? 'connect' : undefined)
     const [missingArtifacts, setMissingArtifacts] = useState<MissingArtifacts | undefined>()
     // Attached files swap their own ids in the field; ids typed by hand stay.
     const onArtifactIdsChange = useCallback(
@@ -365,8 +350,6 @@ function LauncherBody({
         onBinding(binding)
     })
 
-    const shareConnection = { host: connection.linkHost, projectId: connection.settings.projectId, taskId }
-
     return (
         <>
             <PrefillNotice problems={linkProblems} hadSecrets={linkPrefill.hadSecrets} source="link" />
@@ -378,7 +361,7 @@ function LauncherBody({
                     source="host page"
                 />
             ) : null}
-            <ConnectionPanel connection={connection} embedded={embed.embedded} />
+            <ConnectionPanel connection={connection} embedded={embed.embedded} autoFocus={focusConnection} />
             <TaskPicker
                 client={client}
                 taskId={taskId}
@@ -429,25 +412,6 @@ function LauncherBody({
             {belowForm && !embed.embedded
                 ? createPortal(
                       <>
-                          <Disclosure title="Share a prefilled link" className="panel share">
-                              {() => (
-                                  <SharePanel
-                                      model={model}
-                                      getValues={() => formRef.current?.getValues() ?? initialValues}
-                                      connection={shareConnection}
-                                  />
-                              )}
-                          </Disclosure>
-                          <Disclosure title="Embed this form on another site" className="panel share embed-snippet">
-                              {() => (
-                                  <EmbedSnippetPanel
-                                      model={model}
-                                      getValues={() => formRef.current?.getValues() ?? initialValues}
-                                      connection={shareConnection}
-                                      embedAllowedOrigins={config.embedAllowedOrigins}
-                                  />
-                              )}
-                          </Disclosure>
                           <RecentRuns
                               runs={history}
                               onOpen={(run) => {

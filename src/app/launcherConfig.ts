@@ -1,4 +1,3 @@
-import { queryOptions } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 
 /** What the deployment's own server says about itself; absent (dev server, static hosting) means browser-key mode. */
@@ -33,7 +32,8 @@ export function parseLauncherConfig(data: unknown): LauncherConfig {
     }
 }
 
-async function fetchLauncherConfig(signal: AbortSignal): Promise<LauncherConfig> {
+/** Asks the deployment's server which mode it runs in; anything but a valid answer means browser-key mode. */
+export async function fetchLauncherConfig(signal: AbortSignal): Promise<LauncherConfig> {
     try {
         const response = await fetch('/launcher/config.json', { signal, credentials: 'same-origin' })
         const type = response.headers.get('content-type') ?? ''
@@ -42,13 +42,4 @@ async function fetchLauncherConfig(signal: AbortSignal): Promise<LauncherConfig>
     } catch {
         return BROWSER_KEY_MODE
     }
-}
-
-export function launcherConfigQueryOptions() {
-    return queryOptions({
-        queryKey: ['launcher', 'config'],
-        queryFn: ({ signal }) => fetchLauncherConfig(signal),
-        staleTime: Infinity,
-        retry: false,
-    })
 }

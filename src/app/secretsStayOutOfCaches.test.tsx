@@ -60,7 +60,8 @@ describe('the App after a run with a GitHub token settles', () => {
             />
         )
 
-        // The launcher (connection panel and all) loads right after the form.
+        // A first visit offers to connect; the launcher (connection panel and all) loads on that click.
+        await user.click(await screen.findByRole('button', { name: 'Connect to PostHog' }, { timeout: 5000 }))
         await user.click(await screen.findByRole('radio', { name: /Self-hosted/ }, { timeout: 5000 }))
         await user.type(screen.getByLabelText('PostHog address'), fake.origin)
         await user.type(screen.getByLabelText('Project ID'), '1')

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
 import { EU_CLOUD, US_CLOUD } from '../api/postHogHosts.ts'
 import type { HostChoice } from './connectionSettings.ts'
@@ -106,18 +106,24 @@ interface ConnectionPanelProps {
     connection: Connection
     /** Inside another site's iframe, where the browser keeps this app's storage apart from the full site. */
     embedded?: boolean
+    /** Move focus into the panel when it appears (the user just asked to connect). */
+    autoFocus?: boolean
 }
 
 /** Host, project and personal API key, with where the key is kept and a check that proves it works. */
-export function ConnectionPanel({ connection, embedded = false }: ConnectionPanelProps): ReactNode {
+export function ConnectionPanel({ connection, embedded = false, autoFocus = false }: ConnectionPanelProps): ReactNode {
     const id = useId()
+    const panel = useRef<HTMLElement>(null)
+    useEffect(() => {
+        if (autoFocus) panel.current?.querySelector<HTMLElement>('input:checked, input, button')?.focus()
+    }, [autoFocus])
     const [revealed, setRevealed] = useState(false)
     const [editing, setEditing] = useState(false)
     const { settings, status } = connection
     const problems = status.state === 'invalid' ? status.problems : {}
     if (connection.serverHeldKey) {
         return (
-            <section className="panel" aria-labelledby={`${id}-title`}>
+            <section className="panel" aria-labelledby={`${id}-title`} ref={panel}>
                 <h2 id={`${id}-title`}>PostHog connection</h2>
                 <p className="field-help">
                     This launcher starts runs in project {connection.serverHeldKey.projectId} on{' '}
@@ -130,7 +136,7 @@ export function ConnectionPanel({ connection, embedded = false }: ConnectionPane
     if (status.state === 'connected' && !editing) {
         // Once connected the inputs step aside; the form is what the user came for.
         return (
-            <section className="panel" aria-labelledby={`${id}-title`}>
+            <section className="panel" aria-labelledby={`${id}-title`} ref={panel}>
                 <h2 id={`${id}-title`}>PostHog connection</h2>
                 <ConnectionStatusLine connection={connection} />
                 <div className="row connection-summary">
@@ -154,7 +160,7 @@ export function ConnectionPanel({ connection, embedded = false }: ConnectionPane
         )
     }
     return (
-        <section className="panel" aria-labelledby={`${id}-title`}>
+        <section className="panel" aria-labelledby={`${id}-title`} ref={panel}>
             <h2 id={`${id}-title`}>PostHog connection</h2>
             {embedded ? (
                 <p className="field-help">
