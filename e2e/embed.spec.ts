@@ -119,7 +119,9 @@ async function resizeHeights(page: Page): Promise<number[]> {
 }
 
 async function openHostPage(page: Page, query = ''): Promise<FrameLocator> {
-    await page.goto(`${HOST_PAGE_ORIGIN}/${query}`)
+    // The host page embeds the app from wherever this run serves it (E2E_APP_PORT may move it).
+    const separator = query.includes('?') ? '&' : '?'
+    await page.goto(`${HOST_PAGE_ORIGIN}/${query}${separator}host_app=${encodeURIComponent(APP_ORIGIN)}`)
     await expect.poll(() => receivedTypes(page)).toEqual(expect.arrayContaining(['ready', 'resize']))
     const frame = launcher(page)
     await expect(frame.getByRole('button', { name: 'Start run' })).toBeVisible()
