@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
+import { lazy, startTransition, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 
 import { Disclosure } from './app/Disclosure.tsx'
 import type { FormBinding } from './app/Launcher.tsx'
@@ -9,6 +9,7 @@ import { modelPicker } from './app/modelPicker.ts'
 import { BUNDLED_MODELS } from './contract/bundledModelCatalog.ts'
 import type { EmbedParams } from './embed/parseEmbedParams.ts'
 import { RunForm, type RunFormHandle } from './form/RunForm.tsx'
+import { useIdleAfterMount } from './form/useIdleAfterMount.ts'
 import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
 import { FIELD } from './schema/fieldRules.ts'
 import { mergeInitialValues } from './url/mergePrefill.ts'
@@ -59,26 +60,21 @@ function cameFromLink(prefill: DecodedPrefill): boolean {
 
 /** The deployment's config, asked for once the browser is idle after the form's first paint. */
 function useLauncherConfig(): LauncherConfig | undefined {
+    const idle = useIdleAfterMount()
     const [config, setConfig] = useState<LauncherConfig | undefined>()
     useEffect(() => {
+        if (!idle) return undefined
         const controller = new AbortController()
-        const load = () => {
-            void fetchLauncherConfig(controller.signal).then(setConfig)
-        }
-        // Safari has no requestIdleCallback: a short timeout stands in.
-        if (typeof window.requestIdleCallback !== 'function') {
-            const handle = setTimeout(load, 50)
-            return () => {
-                clearTimeout(handle)
-                controller.abort()
-            }
-        }
-        const handle = window.requestIdleCallback(load, { timeout: 200 })
+        void fetchLauncherConfig(controller.signal).then((loaded) => {
+            // A transition: mounting the launcher yields to the user's keystrokes instead of blocking them.
+            startTransition(() => {
+                setConfig(loaded)
+            })
+        })
         return () => {
-            window.cancelIdleCallback(handle)
             controller.abort()
         }
-    }, [])
+    }, [idle])
     return config
 }
 

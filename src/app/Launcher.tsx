@@ -1,9 +1,9 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query'
 import {
     memo,
+    startTransition,
     useCallback,
     useEffect,
-    useLayoutEffect,
     useMemo,
     useRef,
     useState,
@@ -346,8 +346,11 @@ function LauncherBody({
             : undefined,
     }
     // The launcher re-renders only for its own state, never for the shell's: publishing every render cannot loop.
-    useLayoutEffect(() => {
-        onBinding(binding)
+    // A transition, so the form's update never holds up a keystroke.
+    useEffect(() => {
+        startTransition(() => {
+            onBinding(binding)
+        })
     })
 
     return (

@@ -9,6 +9,7 @@ import { FIELD_GROUPS } from '../schema/fieldLayout.ts'
 import { ruleDependencies, type RuleContext } from '../schema/fieldRules.ts'
 import { resolveFields } from '../schema/resolveFields.ts'
 import { FieldRow } from './FieldRow.tsx'
+import { useIdleAfterMount } from './useIdleAfterMount.ts'
 import type { FieldPicker } from './formTypes.ts'
 
 /** Field errors from the server, applied each time `id` changes. */
@@ -88,6 +89,8 @@ export function RunForm({
     })
     const { control, handleSubmit, setError, setFocus, subscribe, setValue, getFieldState, getValues } = form
     const [summary, setSummary] = useState('')
+    // The preview is not needed to type the first character: it comes once the browser is idle.
+    const previewWanted = useIdleAfterMount()
 
     // Only the values the rules read re-render the form; typing elsewhere stays inside its own field.
     const watched = useWatch({ control, name: DEPENDENCIES })
@@ -192,7 +195,7 @@ export function RunForm({
                     </div>
                 </form>
                 <Suspense fallback={null}>
-                    {collapsePreview ? (
+                    {!previewWanted ? null : collapsePreview ? (
                         <details className="preview-toggle">
                             <summary>Show the request PostHog will receive</summary>
                             <RequestPreview model={model} context={context} target={target} />
