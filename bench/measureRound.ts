@@ -181,7 +181,46 @@ async function settle(page: Page, network: NetworkWatch): Promise<void> {
     await page.evaluate(() => window.__bench?.idle())
 }
 
-/** One fresh browser context: load, ready to type, heap, (prepare,) typing, submit. */
+/**
+ * The page's own heap once it can be typed into, from a separate load with no probe installed: the probe's
+ * observers run (and get compiled) in proportion to the page's DOM work, which would be charged to the page.
+ */
+async function measureHeapWithoutProbes(browser: Browser, target: PageTarget, cpuRate: number): Promise<number> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, serviceWorkers: 'block' })
+    try {
+        const page = await context.newPage()
+        const cdp = await context.newCDPSession(page)
+        await cdp.send('Network.enable')
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+        await cdp.send('HeapProfiler.enable')
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate })
+        await page.goto(target.url, { waitUntil: 'commit' })
+        // Plain main-world script through CDP: Playwright's locators would add their own injected code to the heap.
+        const label = JSON.stringify(MESSAGE_LABEL)
+        const untilFocused = `new Promise((resolve) => {
+            const find = () => {
+                const label = [...document.querySelectorAll('label')].find((l) => (l.textContent ?? '').startsWith(${label}))
+                const control = label?.control
+                if (control && !control.disabled) { control.focus(); resolve(true) } else requestAnimationFrame(find)
+            }
+            find()
+        })`
+        await cdp.send('Runtime.evaluate', { expression: untilFocused, awaitPromise: true, timeout: STEP_TIMEOUT_MS })
+        await typeCharacter(cdp, 'x')
+        const untilTyped = `new Promise((resolve) => {
+            const check = () => (document.activeElement?.value ?? '').length > 0 ? resolve(true) : requestAnimationFrame(check)
+            check()
+        })`
+        await cdp.send('Runtime.evaluate', { expression: untilTyped, awaitPromise: true, timeout: STEP_TIMEOUT_MS })
+        await cdp.send('HeapProfiler.collectGarbage')
+        const heap = await cdp.send('Runtime.getHeapUsage')
+        return heap.usedSize
+    } finally {
+        await context.close()
+    }
+}
+
+/** One fresh browser context: load, ready to type, heap (probe-free), (prepare,) typing, submit. */
 export async function measureRound(
     browser: Browser,
     target: PageTarget,
@@ -208,9 +247,6 @@ export async function measureRound(
         await page.goto(target.url, { waitUntil: 'commit' })
         await withTimeout(found, STEP_TIMEOUT_MS, `${target.name}: the message field never became usable`)
         const { readyMs, attempts } = await typeFirstCharacter(page, cdp, network, target.name)
-
-        await cdp.send('HeapProfiler.collectGarbage')
-        const heap = await cdp.send('Runtime.getHeapUsage')
 
         await target.prepareSubmit(page)
         await settle(page, network)
@@ -254,7 +290,7 @@ export async function measureRound(
             cpuRate: settings.cpuRate,
             readyMs,
             readyAttempts: attempts,
-            heapUsedBytes: heap.usedSize,
+            heapUsedBytes: await measureHeapWithoutProbes(browser, target, settings.cpuRate),
             typing,
             renders,
             submitMs,
