@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 
 /** True once the browser has painted and has a moment to spare (at most `timeoutMs` later). */
-export function useIdleAfterMount(timeoutMs = 200): boolean {
+export function useIdleAfterMount(timeoutMs = 1000): boolean {
     const [idle, setIdle] = useState(false)
     useEffect(() => {
         const done = () => {
