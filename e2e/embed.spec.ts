@@ -332,10 +332,13 @@ test.describe('the launcher embedded in a page on another origin', () => {
             return added
         }
         const postToLauncherFrom = (sender: Frame, data: unknown) =>
-            sender.evaluate((message) => {
-                // window.frames[0] is the launcher: the first frame on the host page.
-                window.parent.frames[0]?.postMessage(message, '*')
-            }, data)
+            sender.evaluate(
+                ({ message, target }) => {
+                    // window.frames[0] is the launcher: the first frame on the host page.
+                    window.parent.frames[0]?.postMessage(message, target)
+                },
+                { message: data, target: APP_ORIGIN }
+            )
 
         const thirdOrigin = await addFrame(`${thirdServer.origin}/blank`)
         await postToLauncherFrom(thirdOrigin, { ...HOST_ENVELOPE, type: 'set-values', values: { branch: 'third' } })
