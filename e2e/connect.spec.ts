@@ -225,3 +225,22 @@ test.describe('where the key is kept', () => {
         await expect(page.getByText(/^Connected to/)).toHaveCount(0)
     })
 })
+
+test.describe('a first visit', () => {
+    test('shows the form at once and the connection panel when asked, focused', async ({ page }) => {
+        await page.goto('/')
+        await expect(page.getByLabel(/^Pending user message/)).toBeEditable()
+        await page.getByRole('button', { name: 'Connect to PostHog' }).click()
+        await expect(page.getByRole('radio', { name: /US Cloud/ })).toBeFocused()
+    })
+
+    test('starting a run before connecting says to connect first and keeps what was typed', async ({ page }) => {
+        await page.goto('/')
+        await page.getByLabel(/^Model/).selectOption('claude-sonnet-5')
+        await page.getByLabel(/^Pending user message/).fill('Typed before connecting')
+        await page.getByRole('button', { name: 'Start run' }).click()
+        await expect(page.getByText('Connect to PostHog first')).toBeVisible()
+        await expect(page.getByLabel('Personal API key')).toBeVisible()
+        await expect(page.getByLabel(/^Pending user message/)).toHaveValue('Typed before connecting')
+    })
+})
