@@ -2,11 +2,8 @@ import type { Page } from '@playwright/test'
 
 import { DEMO_KEYS, DEMO_PROJECT_ID } from '../fake-posthog/seedData.ts'
 import type { FakePostHog } from '../fake-posthog/startFakePostHog.ts'
-import { createServerApp } from '../server/createServerApp.ts'
-import { parseServerConfig } from '../server/parseServerConfig.ts'
-import { startServer } from '../server/startServer.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, openConnection, runRequests, test } from './fixtures.ts'
+import { connect, expect, openConnection, runRequests, startHeldKeyLauncher, test } from './fixtures.ts'
 
 const MIB = 1024 * 1024
 const NOTES = { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Notes\n\nThe login race.\n') }
@@ -192,20 +189,9 @@ test.describe('attaching files to the prompt', () => {
 // A second production server holding the key, in front of this test's fake; uploads may go to the fake's storage.
 const serverHeldTest = test.extend<{ launcherOrigin: string }>({
     launcherOrigin: async ({ fake }, use) => {
-        const parsed = parseServerConfig({
-            HOST: '127.0.0.1',
-            PORT: '0',
-            POSTHOG_HOST: fake.origin,
-            POSTHOG_PERSONAL_API_KEY: DEMO_KEYS.full,
-            POSTHOG_PROJECT_ID: String(DEMO_PROJECT_ID),
-            ALLOWED_UPLOAD_ORIGINS: fake.origin,
-            PROXY_RATE_LIMIT_PER_MINUTE: '600',
-        })
-        if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
-        const app = createServerApp(parsed.config, { log: () => undefined })
-        const server = await startServer(app, { host: parsed.config.host, port: parsed.config.port })
-        await use(server.origin)
-        await server.close(1_000)
+        const launcher = await startHeldKeyLauncher(fake, { ALLOWED_UPLOAD_ORIGINS: fake.origin })
+        await use(launcher.origin)
+        await launcher.close()
     },
 })
 

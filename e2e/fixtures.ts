@@ -1,6 +1,9 @@
 import { test as base, expect, type FrameLocator, type Page } from '@playwright/test'
 
 import type { FakePostHogOptions } from '../fake-posthog/FakePostHogOptions.ts'
+import { createServerApp } from '../server/createServerApp.ts'
+import { parseServerConfig } from '../server/parseServerConfig.ts'
+import { startServer } from '../server/startServer.ts'
 import { DEMO_KEYS, DEMO_PROJECT_ID } from '../fake-posthog/seedData.ts'
 import { startFakePostHog, type FakePostHog } from '../fake-posthog/startFakePostHog.ts'
 
@@ -67,4 +70,34 @@ export function runRequests(fake: FakePostHog): unknown[] {
         .filter((request) => request.method === 'POST' && /\/tasks\/[^/]+\/run\/$/.test(request.path))
         .filter((request) => !request.path.includes(`/tasks/${WRITE_PROBE_TASK}/`))
         .map((request) => request.json)
+}
+
+/** A second production server in server-held key mode, in front of a test's fake PostHog. */
+export interface HeldKeyLauncher {
+    origin: string
+    /** Every line the server logged. */
+    logs: string[]
+    close: () => Promise<void>
+}
+
+/** Starts the production server holding the demo key for the fake's project; `env` overrides its settings. */
+export async function startHeldKeyLauncher(
+    fake: FakePostHog,
+    env: Record<string, string> = {}
+): Promise<HeldKeyLauncher> {
+    const parsed = parseServerConfig({
+        HOST: '127.0.0.1',
+        PORT: '0',
+        POSTHOG_HOST: fake.origin,
+        POSTHOG_PERSONAL_API_KEY: DEMO_KEYS.full,
+        POSTHOG_PROJECT_ID: String(DEMO_PROJECT_ID),
+        ALLOWED_UPLOAD_ORIGINS: '',
+        PROXY_RATE_LIMIT_PER_MINUTE: '600',
+        ...env,
+    })
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    const logs: string[] = []
+    const app = createServerApp(parsed.config, { log: (line) => logs.push(line) })
+    const server = await startServer(app, { host: parsed.config.host, port: parsed.config.port })
+    return { origin: server.origin, logs, close: () => server.close(1_000) }
 }

@@ -1,12 +1,9 @@
 import type { Page } from '@playwright/test'
 
 import { buildExtendedSchemaDocument } from '../fake-posthog/extendedSchemaDocument.ts'
-import { DEMO_CUSTOM_IMAGE_IDS, DEMO_KEYS, DEMO_PROJECT_ID, DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
-import { createServerApp } from '../server/createServerApp.ts'
-import { parseServerConfig } from '../server/parseServerConfig.ts'
-import { startServer } from '../server/startServer.ts'
+import { DEMO_CUSTOM_IMAGE_IDS, DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, openConnection, runRequests, test } from './fixtures.ts'
+import { connect, expect, openConnection, runRequests, startHeldKeyLauncher, test } from './fixtures.ts'
 
 const LIVE_STATUS = 'Using PostHog’s live run schema (19 fields).'
 
@@ -250,19 +247,9 @@ for (const [mode, reason] of [
 // A second production server holding the key, in front of this test's fake PostHog.
 const heldKeyTest = test.extend<{ launcherOrigin: string }>({
     launcherOrigin: async ({ fake }, use) => {
-        const parsed = parseServerConfig({
-            HOST: '127.0.0.1',
-            PORT: '0',
-            POSTHOG_HOST: fake.origin,
-            POSTHOG_PERSONAL_API_KEY: DEMO_KEYS.full,
-            POSTHOG_PROJECT_ID: String(DEMO_PROJECT_ID),
-            ALLOWED_UPLOAD_ORIGINS: '',
-        })
-        if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
-        const app = createServerApp(parsed.config, { log: () => undefined })
-        const server = await startServer(app, { host: parsed.config.host, port: parsed.config.port })
-        await use(server.origin)
-        await server.close(1_000)
+        const launcher = await startHeldKeyLauncher(fake)
+        await use(launcher.origin)
+        await launcher.close()
     },
 })
 

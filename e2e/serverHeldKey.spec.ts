@@ -2,11 +2,8 @@ import type { Page } from '@playwright/test'
 
 import { DEMO_KEYS, DEMO_PROJECT_ID, DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
 import type { FakePostHog } from '../fake-posthog/startFakePostHog.ts'
-import { createServerApp } from '../server/createServerApp.ts'
-import { parseServerConfig } from '../server/parseServerConfig.ts'
-import { startServer } from '../server/startServer.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, test as fakeTest } from './fixtures.ts'
+import { connect, expect, test as fakeTest, startHeldKeyLauncher, type HeldKeyLauncher } from './fixtures.ts'
 
 const KEY = DEMO_KEYS.full
 // Where users open PostHog; the proxy itself talks to the fake at an "internal" address.
@@ -14,39 +11,23 @@ const PUBLIC_HOST = 'https://posthog.example.com'
 const TASK = DEMO_TASK_IDS.flakyLoginTest
 const RUN_TIMEOUT_MS = 20_000
 
-interface Launcher {
-    origin: string
-    logs: string[]
-}
-
 interface LauncherFixtures {
     /** Extra environment for this test's own production server (set with test.use). */
     launcherEnv: Record<string, string>
     /** A second production server in server-held key mode, in front of this test's fake PostHog. */
-    launcher: Launcher
+    launcher: HeldKeyLauncher
 }
 
 const test = fakeTest.extend<LauncherFixtures>({
     launcherEnv: [{}, { option: true }],
     launcher: async ({ fake, launcherEnv }, use) => {
-        const parsed = parseServerConfig({
-            HOST: '127.0.0.1',
-            PORT: '0',
-            POSTHOG_HOST: fake.origin,
+        const launcher = await startHeldKeyLauncher(fake, {
             POSTHOG_PUBLIC_HOST: PUBLIC_HOST,
             POSTHOG_PERSONAL_API_KEY: KEY,
-            POSTHOG_PROJECT_ID: String(DEMO_PROJECT_ID),
-            // no staged uploads in this journey, so connect-src can be 'self' alone
-            ALLOWED_UPLOAD_ORIGINS: '',
-            PROXY_RATE_LIMIT_PER_MINUTE: '600',
             ...launcherEnv,
         })
-        if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
-        const logs: string[] = []
-        const app = createServerApp(parsed.config, { log: (line) => logs.push(line) })
-        const server = await startServer(app, { host: parsed.config.host, port: parsed.config.port })
-        await use({ origin: server.origin, logs })
-        await server.close(1_000)
+        await use(launcher)
+        await launcher.close()
     },
 })
 

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FakePostHog } from '../../fake-posthog/startFakePostHog.ts'
 import { startFakePostHog } from '../../fake-posthog/startFakePostHog.ts'
 import { DEMO_KEYS, DEMO_PROJECT_ID, OTHER_PROJECT_ID } from '../../fake-posthog/seedData.ts'
-import { ApiError } from './ApiError.ts'
 import { checkConnection } from './checkConnection.ts'
 import { createPostHogClient } from './createPostHogClient.ts'
+import { failureOf } from './failureOf.ts'
 
 let fake: FakePostHog
 
@@ -22,16 +22,6 @@ afterAll(async () => {
 
 function check(apiKey: string, projectId = String(DEMO_PROJECT_ID), host = fake.origin) {
     return checkConnection(createPostHogClient({ host, projectId, apiKey }))
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-    try {
-        await promise
-    } catch (error) {
-        if (error instanceof ApiError) return error
-        throw error
-    }
-    throw new Error('expected the check to fail')
 }
 
 describe('checkConnection', () => {

@@ -1,13 +1,13 @@
 import { queryOptions, skipToken } from '@tanstack/react-query'
 
 import { checkConnection } from './checkConnection.ts'
-import { postHogKeys } from './connectionScope.ts'
+import { postHogKeys, scopeOf } from './connectionScope.ts'
 import type { PostHogClient } from './createPostHogClient.ts'
 
 /** "Check connection" for a candidate client; no client (nothing to check yet) means no request. */
 export function connectionQueryOptions(client: PostHogClient | undefined) {
     return queryOptions({
-        queryKey: client ? postHogKeys.connection(client.scope) : [...postHogKeys.all, 'connection', 'none'],
+        queryKey: postHogKeys.connection(scopeOf(client)),
         queryFn: client ? ({ signal }) => checkConnection(client, { signal }) : skipToken,
         retry: false,
         staleTime: Infinity,

@@ -14,9 +14,9 @@ import {
     DEMO_TASK_IDS,
 } from '../../fake-posthog/seedData.ts'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
-import { ApiError } from './ApiError.ts'
 import type { PostHogClientConfig } from './createPostHogClient.ts'
 import { createPostHogClient, WARM_RETRY_HEADER } from './createPostHogClient.ts'
+import { failureOf } from './failureOf.ts'
 
 let fake: FakePostHog
 const PROJECT = String(DEMO_PROJECT_ID)
@@ -33,16 +33,6 @@ afterAll(async () => {
 
 function clientFor(overrides: Partial<PostHogClientConfig> = {}) {
     return createPostHogClient({ host: fake.origin, projectId: PROJECT, apiKey: DEMO_KEYS.full, ...overrides })
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-    try {
-        await promise
-    } catch (error) {
-        if (error instanceof ApiError) return error
-        throw error
-    }
-    throw new Error('expected the call to fail')
 }
 
 function lastRequest() {

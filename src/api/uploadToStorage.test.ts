@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_KEYS, DEMO_PROJECT_ID, DEMO_TASK_IDS } from '../../fake-posthog/seedData.ts'
 import type { FakePostHog } from '../../fake-posthog/startFakePostHog.ts'
 import { startFakePostHog } from '../../fake-posthog/startFakePostHog.ts'
-import { ApiError } from './ApiError.ts'
 import { createPostHogClient } from './createPostHogClient.ts'
 import type { PresignedPost } from './postHogSchemas.ts'
 import { readStorageError, storageRefusal, uploadToStorage } from './uploadToStorage.ts'
 import type { UploadProgress } from './uploadToStorage.ts'
+import { failureOf } from './failureOf.ts'
 
 const CONTENT = 'a,b\n1,2\n'
 
@@ -36,16 +36,6 @@ async function prepare(size = CONTENT.length) {
     ])
     if (!artifact) throw new Error('no artifact prepared')
     return artifact
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-    try {
-        await promise
-    } catch (error) {
-        if (error instanceof ApiError) return error
-        throw error
-    }
-    throw new Error('expected the upload to fail')
 }
 
 function lastStorageRequest() {
