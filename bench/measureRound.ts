@@ -1,4 +1,4 @@
-import type { Browser, CDPSession, Page } from '@playwright/test'
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test'
 
 import { pageProbeScript, type KeySample, type ResourceSample } from './installPageProbe.ts'
 import { reactCommitProbeScript, type RenderReport } from './installReactCommitProbe.ts'
@@ -181,19 +181,29 @@ async function settle(page: Page, network: NetworkWatch): Promise<void> {
     await page.evaluate(() => window.__bench?.idle())
 }
 
+/** A fresh context and page with the network cache off, heap profiling on and the CPU throttled. */
+async function openMeasuredPage(
+    browser: Browser,
+    cpuRate: number
+): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, serviceWorkers: 'block' })
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+    await cdp.send('HeapProfiler.enable')
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate })
+    return { context, page, cdp }
+}
+
 /**
- * The page's own heap once it can be typed into, from a separate load with no probe installed: the probe's
+ * The page's own heap after load (typed into, network quiet, idle), from a separate load with no probe: the probe's
  * observers run (and get compiled) in proportion to the page's DOM work, which would be charged to the page.
  */
 async function measureHeapWithoutProbes(browser: Browser, target: PageTarget, cpuRate: number): Promise<number> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, serviceWorkers: 'block' })
+    const { context, page, cdp } = await openMeasuredPage(browser, cpuRate)
     try {
-        const page = await context.newPage()
-        const cdp = await context.newCDPSession(page)
-        await cdp.send('Network.enable')
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-        await cdp.send('HeapProfiler.enable')
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate })
+        const network = new NetworkWatch(cdp)
         await page.goto(target.url, { waitUntil: 'commit' })
         // Plain main-world script through CDP: Playwright's locators would add their own injected code to the heap.
         const label = JSON.stringify(MESSAGE_LABEL)
@@ -212,6 +222,10 @@ async function measureHeapWithoutProbes(browser: Browser, target: PageTarget, cp
             check()
         })`
         await cdp.send('Runtime.evaluate', { expression: untilTyped, awaitPromise: true, timeout: STEP_TIMEOUT_MS })
+        // "After load": whatever the page loads by itself (lazy chunks, config) has arrived and run.
+        await network.quiet()
+        const idle = 'new Promise((resolve) => requestIdleCallback(() => resolve(true), { timeout: 2000 }))'
+        await cdp.send('Runtime.evaluate', { expression: idle, awaitPromise: true, timeout: STEP_TIMEOUT_MS })
         await cdp.send('HeapProfiler.collectGarbage')
         const heap = await cdp.send('Runtime.getHeapUsage')
         return heap.usedSize
@@ -227,14 +241,8 @@ export async function measureRound(
     settings: RoundSettings
 ): Promise<RoundResult> {
     const startedAt = performance.now()
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, serviceWorkers: 'block' })
+    const { context, page, cdp } = await openMeasuredPage(browser, settings.cpuRate)
     try {
-        const page = await context.newPage()
-        const cdp = await context.newCDPSession(page)
-        await cdp.send('Network.enable')
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-        await cdp.send('HeapProfiler.enable')
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: settings.cpuRate })
         const network = new NetworkWatch(cdp)
 
         const signals = await SignalWatch.install(cdp)
