@@ -222,10 +222,12 @@ async function measureHeapWithoutProbes(browser: Browser, target: PageTarget, cp
             check()
         })`
         await cdp.send('Runtime.evaluate', { expression: untilTyped, awaitPromise: true, timeout: STEP_TIMEOUT_MS })
-        // "After load": whatever the page loads by itself (lazy chunks, config) has arrived and run.
-        await network.quiet()
+        // "After load": idle (so work the page defers to idle has started), quiet, then idle again once it ran.
         const idle = 'new Promise((resolve) => requestIdleCallback(() => resolve(true), { timeout: 2000 }))'
         await cdp.send('Runtime.evaluate', { expression: idle, awaitPromise: true, timeout: STEP_TIMEOUT_MS })
+        await network.quiet()
+        await cdp.send('Runtime.evaluate', { expression: idle, awaitPromise: true, timeout: STEP_TIMEOUT_MS })
+        await network.quiet()
         await cdp.send('HeapProfiler.collectGarbage')
         const heap = await cdp.send('Runtime.getHeapUsage')
         return heap.usedSize
