@@ -77,9 +77,14 @@ async function fillModel(page: Page): Promise<void> {
 
 /** Connects the app to the fake as a user would after opening a link that names host, project and task. */
 async function connectApp(page: Page, fake: FakePostHog): Promise<void> {
+    // A first visit shows the connection panel once the user asks for it.
+    const connectButton = page.getByRole('button', { name: 'Connect to PostHog' })
+    const key = page.getByLabel('Personal API key')
+    await connectButton.or(key).first().waitFor({ timeout: 30_000 })
+    if (await connectButton.isVisible()) await connectButton.click()
     const address = page.getByLabel('PostHog address')
     if ((await address.count()) > 0 && (await address.inputValue()) === '') await address.fill(fake.origin)
-    await page.getByLabel('Personal API key').fill(DEMO_KEYS.full)
+    await key.fill(DEMO_KEYS.full)
     await page.getByRole('button', { name: 'Check connection' }).click()
     await page
         .getByText(/^Connected to/)

@@ -20,6 +20,9 @@ test.describe('prefilled links and drafts', () => {
         await expect(page.getByLabel(/^Branch/)).toHaveValue('release/1.2')
         await expect(page.getByLabel(/^Signal report ID/)).toHaveValue(REPORT_ID)
         await expect(page.getByLabel(/^Pending user artifact IDs/)).toHaveValue('a1\na2')
+        // A first visit connects on demand; the link's target is said at once and lands in the connection panel.
+        await expect(page.getByText('This link starts a run in project 1.')).toBeVisible()
+        await openConnection(page)
         await expect(page.getByLabel('Project ID')).toHaveValue('1')
         await expect(page.getByText('Some values from the link were not used')).toHaveCount(0)
     })
@@ -124,6 +127,7 @@ test.describe('prefilled links and drafts', () => {
 
     test('a draft never stores the GitHub token', async ({ page }) => {
         await page.goto('/?project_id=1')
+        await openConnection(page)
         await page.getByLabel('Task ID').fill(TASK_ID)
         await page.getByLabel(/^PR authorship mode/).selectOption('user')
         await page.getByLabel(/^GitHub user token/).fill('ghp_neverstored')
@@ -134,5 +138,22 @@ test.describe('prefilled links and drafts', () => {
         expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toContain(
             'ghp_neverstored'
         )
+    })
+
+    test('a link naming its task keeps a draft before connecting, offered on the next visit only', async ({ page }) => {
+        await page.goto(`/?host=https%3A%2F%2Feu.posthog.com&project_id=1&task_id=${TASK_ID}`)
+        await expect(page.getByRole('button', { name: 'Connect to PostHog' })).toBeVisible()
+        await page.getByLabel(/^Pending user message/).fill('Typed before connecting')
+        await expect
+            .poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('draft')).length))
+            .toBe(1)
+        // Connecting in the same visit does not offer back the work already in the form.
+        await openConnection(page)
+        await expect(page.getByLabel('Task ID')).toHaveValue(TASK_ID)
+        await expect(page.getByRole('button', { name: 'Restore draft' })).toHaveCount(0)
+
+        await page.reload()
+        await page.getByRole('button', { name: 'Restore draft' }).click()
+        await expect(page.getByLabel(/^Pending user message/)).toHaveValue('Typed before connecting')
     })
 })

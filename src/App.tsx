@@ -1,22 +1,33 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { lazy, startTransition, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
+import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
 import { Disclosure } from './app/Disclosure.tsx'
+import { DraftAutosaver } from './app/DraftControls.tsx'
 import type { FormBinding } from './app/Launcher.tsx'
 import { fetchLauncherConfig, type LauncherConfig } from './app/launcherConfig.ts'
 import { hasLauncherState } from './app/hasLauncherState.ts'
+import { launcherLoadsAtOnce } from './app/launcherLoadsAtOnce.ts'
+import { linkDraftKey } from './app/linkDraftKey.ts'
 import { modelPicker } from './app/modelPicker.ts'
+import { createValuesChannel, type ValuesChannel } from './app/valuesChannel.ts'
 import { BUNDLED_MODELS } from './contract/bundledModelCatalog.ts'
 import type { EmbedParams } from './embed/parseEmbedParams.ts'
 import { RunForm, type RunFormHandle } from './form/RunForm.tsx'
 import { useIdleAfterMount } from './form/useIdleAfterMount.ts'
 import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
+import type { FormValues } from './schema/fieldModel.ts'
 import { FIELD } from './schema/fieldRules.ts'
+import { createDraftStore, lazyBrowserStorage, type DraftStore } from './url/draftStore.ts'
 import { mergeInitialValues } from './url/mergePrefill.ts'
+import type { DraftAutosave } from './url/useDraftAutosave.ts'
 import type { DecodedPrefill } from './url/prefillCodec.ts'
 
+// After the previous page's last draft save on a reload (its pagehide), unlike the navigation's start.
+const PAGE_OPENED_AT = Date.now()
+
 // Everything that talks to PostHog loads after the form, so the first character can be typed at once.
-const Launcher = lazy(() => import('./app/Launcher.tsx').then((module) => ({ default: module.Launcher })))
+const loadLauncher = () => import('./app/Launcher.tsx')
+const Launcher = lazy(() => loadLauncher().then((module) => ({ default: module.Launcher })))
 // Folded panels: their code loads the first time someone opens them.
 const SharePanel = lazy(() => import('./app/SharePanel.tsx').then((module) => ({ default: module.SharePanel })))
 const EmbedSnippetPanel = lazy(() =>
@@ -30,13 +41,21 @@ interface AppProps {
     queryClient?: QueryClient | undefined
 }
 
+function linkFormValues(prefill: DecodedPrefill): FormValues {
+    return mergeInitialValues(BUNDLED_FIELD_MODEL, { url: prefill.values, locked: prefill.locked })
+}
+
 /** The form as it mounts before the launcher has loaded: the bundled schema, the link's values, nothing remote. */
-function initialBinding(prefill: DecodedPrefill, onSubmit: () => void): FormBinding {
+function initialBinding(
+    prefill: DecodedPrefill,
+    onSubmit: () => void,
+    onValuesChange: ((values: FormValues) => void) | undefined
+): FormBinding {
     return {
         key: 'bundled',
         model: BUNDLED_FIELD_MODEL,
         context: { models: BUNDLED_MODELS },
-        defaultValues: mergeInitialValues(BUNDLED_FIELD_MODEL, { url: prefill.values, locked: prefill.locked }),
+        defaultValues: linkFormValues(prefill),
         lockedFields: new Set(prefill.locked),
         pickers: new Map([[FIELD.model, modelPicker(BUNDLED_MODELS)]]),
         target: {
@@ -45,17 +64,26 @@ function initialBinding(prefill: DecodedPrefill, onSubmit: () => void): FormBind
             taskId: prefill.connection.taskId ?? '',
         },
         onSubmit,
+        onValuesChange,
     }
 }
 
-/** A prefilled link means someone is about to run something: its notice and connection come at once. */
-function cameFromLink(prefill: DecodedPrefill): boolean {
-    return (
-        Object.keys(prefill.connection).length > 0 ||
-        Object.keys(prefill.values).length > 0 ||
-        prefill.problems.length > 0 ||
-        prefill.hadSecrets
-    )
+interface LinkDraft {
+    draftKey: string
+    store: DraftStore
+    values: ValuesChannel
+}
+
+/** A link that names its task keeps a draft of what is typed before the launcher loads, as the launcher would. */
+function startLinkDraft(prefill: DecodedPrefill): LinkDraft | undefined {
+    const draftKey = linkDraftKey(prefill.connection)
+    if (draftKey === null) return undefined
+    // Starts from the form's first values: only a change from them is worth a draft.
+    return {
+        draftKey,
+        store: createDraftStore(lazyBrowserStorage()),
+        values: createValuesChannel(linkFormValues(prefill)),
+    }
 }
 
 /** The deployment's config, asked for once the browser is idle after the form's first paint. */
@@ -78,16 +106,33 @@ function useLauncherConfig(): LauncherConfig | undefined {
     return config
 }
 
-function LauncherPlaceholder({ onConnect }: { onConnect: (() => void) | undefined }): ReactNode {
+function LauncherPlaceholder({
+    onConnect,
+    target,
+}: {
+    onConnect: (() => void) | undefined
+    target: FormBinding['target']
+}): ReactNode {
+    const where = [target.projectId && `in project ${target.projectId}`, target.host && `on ${target.host}`]
+    const fromLink = target.host !== '' || target.projectId !== '' || target.taskId !== ''
+    const invitation = fromLink
+        ? `This link starts a run ${where.filter(Boolean).join(' ')}`.trimEnd() +
+          '. Connect with your personal API key to start it. You can fill the form first.'
+        : 'Connect to your PostHog project to pick a task and start runs. You can fill the form first.'
     return (
         <section className="panel launcher-placeholder" aria-labelledby="connect-title">
             <h2 id="connect-title">PostHog connection</h2>
             {onConnect ? (
                 <>
-                    <p className="field-help">
-                        Connect to your PostHog project to pick a task and start runs. You can fill the form first.
-                    </p>
-                    <button type="button" className="button primary" onClick={onConnect}>
+                    <p className="field-help">{invitation}</p>
+                    <button
+                        type="button"
+                        className="button primary"
+                        onClick={onConnect}
+                        // Fetch the code while the pointer is on its way, so the panel opens at once.
+                        onPointerEnter={() => void loadLauncher()}
+                        onFocus={() => void loadLauncher()}
+                    >
                         Connect to PostHog
                     </button>
                 </>
@@ -103,18 +148,34 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
     const contentRef = useRef<HTMLDivElement>(null)
     const formRef = useRef<RunFormHandle>(null)
     const [belowForm, setBelowForm] = useState<HTMLElement | null>(null)
-    // A returning user, a link, an embed or a server-held key needs the launcher at once; a first visit on demand.
+    // A returning user, an embed or a server-held key needs the launcher at once; a first visit loads it on demand.
     const [requested, setRequested] = useState<'auto' | 'connect' | 'submit'>('auto')
+    const [linkDraft] = useState(() => startLinkDraft(prefill))
+    const linkDraftSaver = useRef<DraftAutosave | null>(null)
     const [binding, setBinding] = useState(() =>
-        initialBinding(prefill, () => {
-            setRequested('submit')
-        })
+        initialBinding(
+            prefill,
+            () => {
+                setRequested('submit')
+            },
+            linkDraft?.values.publish
+        )
     )
     const config = useLauncherConfig()
     const { key, focus, ...formProps } = binding
-    const automatic =
-        embed.embedded || config?.serverHeldKey !== undefined || cameFromLink(prefill) || hasLauncherState()
-    const launcherWanted = config !== undefined && (automatic || requested !== 'auto')
+    // Asked once, when the config is in: reading storage would cost the first paint, and "Forget key" must not unmount it.
+    const loadsAtOnce = useMemo(
+        () =>
+            config !== undefined &&
+            launcherLoadsAtOnce({
+                embedded: embed.embedded,
+                serverHeldKey: config.serverHeldKey !== undefined,
+                prefill,
+                returning: hasLauncherState(),
+            }),
+        [config, embed.embedded, prefill]
+    )
+    const launcherWanted = config !== undefined && (loadsAtOnce || requested !== 'auto')
 
     useEffect(() => {
         if (focus === undefined) return
@@ -130,7 +191,7 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                 </header>
             )}
             <main>
-                <Suspense fallback={<LauncherPlaceholder onConnect={undefined} />}>
+                <Suspense fallback={<LauncherPlaceholder onConnect={undefined} target={binding.target} />}>
                     {launcherWanted ? (
                         <Launcher
                             prefill={prefill}
@@ -142,10 +203,12 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                             config={config}
                             startBlocked={requested === 'submit'}
                             focusConnection={requested === 'connect'}
+                            pageOpenedAt={PAGE_OPENED_AT}
                             queryClient={queryClient}
                         />
                     ) : (
                         <LauncherPlaceholder
+                            target={binding.target}
                             onConnect={
                                 config === undefined
                                     ? undefined
@@ -156,6 +219,16 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                         />
                     )}
                 </Suspense>
+                {linkDraft && !launcherWanted ? (
+                    <DraftAutosaver
+                        store={linkDraft.store}
+                        model={BUNDLED_FIELD_MODEL}
+                        draftKey={linkDraft.draftKey}
+                        values={linkDraft.values}
+                        enabled
+                        autosaveRef={linkDraftSaver}
+                    />
+                ) : null}
                 <RunForm key={key} ref={formRef} {...formProps} />
                 {embed.embedded ? null : (
                     <>

@@ -16,7 +16,14 @@ let live: FakePostHog
 let broken: FakePostHog
 
 beforeAll(async () => {
-    live = await startFakePostHog({ schemaDocument: buildExtendedSchemaDocument() })
+    // Like PostHog's: paths and schemas for the whole API around the run schema.
+    const extended = buildExtendedSchemaDocument()
+    const schemaDocument = {
+        ...extended,
+        paths: { '/api/projects/{project_id}/insights/': { get: { responses: {} } } },
+        components: { schemas: { ...extended.components.schemas, InsightSchema: { type: 'object' } } },
+    }
+    live = await startFakePostHog({ schemaDocument })
     broken = await startFakePostHog({ schemaDocument: 'garbage' })
 })
 
@@ -56,6 +63,15 @@ describe('schemaDocumentQueryOptions', () => {
         const calls = live.requests.filter((request) => request.path.startsWith('/api/schema/'))
         expect(calls.map((request) => request.path)).toEqual(['/api/schema/?format=json'])
         expect(calls[0]?.headers['authorization']).toBeUndefined()
+        queryClient.clear()
+    })
+
+    it('keeps only the run schema and the components it refers to, not the whole document', async () => {
+        const queryClient = new QueryClient()
+        const kept = await queryClient.query(schemaDocumentQueryOptions(clientFor(live)))
+        expect(Object.keys(kept)).toEqual(['components'])
+        expect(kept).toHaveProperty(['components', 'schemas', 'ContextWindowEnum'])
+        expect(kept).not.toHaveProperty(['components', 'schemas', 'InsightSchema'])
         queryClient.clear()
     })
 

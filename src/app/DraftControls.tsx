@@ -31,7 +31,12 @@ export function DraftAutosaver({
     return null
 }
 
-const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+// Made on first use: the shell imports this module too, and a formatter costs time at load.
+let timeFormat: Intl.DateTimeFormat | undefined
+function formatTime(epochMs: number): string {
+    timeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+    return timeFormat.format(epochMs)
+}
 
 interface DraftPromptProps {
     savedAt: number
@@ -42,7 +47,7 @@ interface DraftPromptProps {
 export function DraftPrompt({ savedAt, onRestore, onDiscard }: DraftPromptProps): ReactNode {
     return (
         <div className="banner info" role="status">
-            <p className="banner-title">You have an unsent draft for this task from {TIME_FORMAT.format(savedAt)}.</p>
+            <p className="banner-title">You have an unsent draft for this task from {formatTime(savedAt)}.</p>
             <div className="submit-bar">
                 <button type="button" className="button primary small" onClick={onRestore}>
                     Restore draft

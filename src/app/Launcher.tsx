@@ -72,6 +72,8 @@ export interface LauncherProps {
     startBlocked?: boolean | undefined
     /** Set when the user asked to connect: focus goes to the connection panel. */
     focusConnection?: boolean | undefined
+    /** When the page's code started (epoch ms): drafts saved since are this page's own work, not ones to offer. */
+    pageOpenedAt: number
     /** Tests pass their own client to inspect its caches. */
     queryClient?: QueryClient | undefined
 }
@@ -109,6 +111,7 @@ function LauncherBody({
     config,
     startBlocked = false,
     focusConnection = false,
+    pageOpenedAt,
 }: Omit<LauncherProps, 'queryClient'>): ReactNode {
     const storages = useMemo(() => browserStorages(), [])
     const keyStore = useMemo(() => createKeyStore(storages), [storages])
@@ -177,11 +180,10 @@ function LauncherBody({
     >()
     // Read again for a new model until the user decides, so a draft of live-only fields is not missed.
     const rereadDraft = draftDecision?.model !== undefined && draftDecision.model !== model
-    const [pageOpenedAt] = useState(() => Date.now())
     if (currentDraftKey !== null && (draftDecision?.key !== currentDraftKey || rereadDraft)) {
         const draft = draftStore.load(model, currentDraftKey)
-        // A draft saved since the page opened is the work in this form, not one to offer back.
-        const stale = rereadDraft && draft !== null && draft.savedAt >= pageOpenedAt
+        // On first read or a reread, a draft saved since the page opened is the work in this form, not one to offer.
+        const stale = (draftDecision === undefined || rereadDraft) && draft !== null && draft.savedAt >= pageOpenedAt
         setDraftDecision({ key: currentDraftKey, draft: stale ? null : draft, model })
     }
     const offeredDraft = draftDecision?.key === currentDraftKey ? draftDecision.draft : null
@@ -214,18 +216,13 @@ function LauncherBody({
     })
 
     const startRun = (body: RunRequestBody) => {
-        setSubmitError(undefined)
-        if (!client) {
-            setBlocker('connect')
-            embedBridge.notifySubmitBlocked('connect')
+        if (!client || taskId === '') {
+            const missing = client ? 'task' : 'connect'
+            setSubmitError(undefined)
+            setBlocker(missing)
+            embedBridge.notifySubmitBlocked(missing)
             return
         }
-        if (taskId === '') {
-            setBlocker('task')
-            embedBridge.notifySubmitBlocked('task')
-            return
-        }
-        setBlocker(undefined)
         const runTaskId = taskId
         mutation.mutate(
             { taskId: runTaskId, body },
@@ -276,6 +273,9 @@ function LauncherBody({
                 },
             }
         )
+        // After mutate, so the request leaves before React re-renders for them.
+        setSubmitError(undefined)
+        setBlocker(undefined)
     }
 
     const { notifyRunStatus } = embedBridge

@@ -1,5 +1,16 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema'
-import { lazy, Suspense, useEffect, useImperativeHandle, useMemo, useState, type ReactNode, type Ref } from 'react'
+import {
+    lazy,
+    memo,
+    Suspense,
+    useEffect,
+    useImperativeHandle,
+    useMemo,
+    useState,
+    type BaseSyntheticEvent,
+    type ReactNode,
+    type Ref,
+} from 'react'
 import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form'
 
 import { buildFormSchema } from '../schema/buildFormSchema.ts'
@@ -61,8 +72,11 @@ function labelsOf(model: FieldModel, errors: FieldErrors<FormValues>): string[] 
     return Object.keys(errors).map((name) => model.byName.get(name)?.label ?? 'Confirmation')
 }
 
-/** The run form, generated from the field model; it knows nothing about the network, URLs or embedding. */
-export function RunForm({
+/**
+ * The run form, generated from the field model; it knows nothing about the network, URLs or embedding.
+ * Memoised: the shell re-renders for its own state (panels, config) and the form should not follow.
+ */
+export const RunForm = memo(function RunForm({
     model,
     context,
     defaultValues,
@@ -123,19 +137,26 @@ export function RunForm({
         if (first) setFocus(first)
     }, [serverErrors, setError, setFocus])
 
-    const submit = handleSubmit(
-        (body) => {
-            setSummary('')
-            if (!submitting) onSubmit(body, getValues())
-        },
-        (errors) => {
-            const labels = labelsOf(model, errors)
-            setSummary(
-                `${labels.length === 1 ? '1 field needs' : `${labels.length} fields need`} attention: ${labels.join(', ')}.`
-            )
-            onInvalid?.(Object.keys(errors))
-        }
-    )
+    const onValid = (body: RunRequestBody) => {
+        if (!submitting) onSubmit(body, getValues())
+        setSummary('')
+    }
+    const onInvalidValues = (errors: FieldErrors<FormValues>) => {
+        const labels = labelsOf(model, errors)
+        setSummary(
+            `${labels.length === 1 ? '1 field needs' : `${labels.length} fields need`} attention: ${labels.join(', ')}.`
+        )
+        onInvalid?.(Object.keys(errors))
+    }
+    const submit = (event?: BaseSyntheticEvent) => {
+        // Valid values start the run at once: react-hook-form's own pass clears errors, which re-renders every
+        // field, and that should follow the request rather than hold it up.
+        event?.preventDefault()
+        const checked = schema['~standard'].validate(getValues())
+        const startedEarly = !(checked instanceof Promise) && checked.issues === undefined
+        if (startedEarly) onValid(checked.value)
+        return handleSubmit(startedEarly ? () => undefined : onValid, onInvalidValues)(event)
+    }
 
     useImperativeHandle(
         ref,
@@ -151,8 +172,8 @@ export function RunForm({
                 void submit()
             },
             getValues: () => getValues(),
-        }),
-        [setValue, getFieldState, getValues, submit]
+        })
+        // no dependency list: submit closes over this render's props, so the handle follows every render
     )
 
     return (
@@ -207,4 +228,4 @@ export function RunForm({
             </div>
         </FormProvider>
     )
-}
+})

@@ -102,3 +102,18 @@ export function browserStorage(): DraftStorage | undefined {
         return undefined
     }
 }
+
+/** localStorage, looked up on first use: opening storage costs the first paint a few milliseconds. */
+export function lazyBrowserStorage(): DraftStorage {
+    return {
+        getItem: (key) => browserStorage()?.getItem(key) ?? null,
+        setItem: (key, value) => {
+            const storage = browserStorage()
+            if (!storage) throw new Error('Storage is not available.')
+            storage.setItem(key, value)
+        },
+        removeItem: (key) => {
+            browserStorage()?.removeItem(key)
+        },
+    }
+}
