@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -50,6 +50,23 @@ describe('RunForm', () => {
             runtime_adapter: 'claude',
             pr_authorship_mode: 'bot',
         })
+    })
+
+    it('starts a valid run within the submit event, once, and clears an earlier server error after', async () => {
+        const { onSubmit, view, props } = renderForm({ values: { model: 'claude-sonnet-5', branch: 'feature/x' } })
+        view.rerender(
+            <RunForm {...props} serverErrors={{ id: 1, errors: new Map([['branch', 'Branch does not exist.']]) }} />
+        )
+        await waitFor(() => {
+            expect(screen.getByRole('alert')).toHaveTextContent('Branch does not exist.')
+        })
+        fireEvent.submit(screen.getByRole('form', { name: 'Run settings' }))
+        // No await in between: the request can leave before any re-render.
+        expect(onSubmit).toHaveBeenCalledTimes(1)
+        await waitFor(() => {
+            expect(screen.queryByRole('alert')).toBeNull()
+        })
+        expect(onSubmit).toHaveBeenCalledTimes(1)
     })
 
     it('puts a server error on its field, focuses it and keeps what was typed', async () => {
