@@ -13,7 +13,7 @@ import { createValuesChannel, type ValuesChannel } from './app/valuesChannel.ts'
 import { BUNDLED_MODELS } from './contract/bundledModelCatalog.ts'
 import type { EmbedParams } from './embed/parseEmbedParams.ts'
 import { RunForm, type RunFormHandle } from './form/RunForm.tsx'
-import { useIdleAfterMount } from './form/useIdleAfterMount.ts'
+import { whenIdle } from './form/useIdleAfterMount.ts'
 import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
 import type { FormValues } from './schema/fieldModel.ts'
 import { FIELD } from './schema/fieldRules.ts'
@@ -72,6 +72,7 @@ interface LinkDraft {
     draftKey: string
     store: DraftStore
     values: ValuesChannel
+    startFrom: FormValues
 }
 
 /** A link that names its task keeps a draft of what is typed before the launcher loads, as the launcher would. */
@@ -79,30 +80,33 @@ function startLinkDraft(prefill: DecodedPrefill): LinkDraft | undefined {
     const draftKey = linkDraftKey(prefill.connection)
     if (draftKey === null) return undefined
     // Starts from the form's first values: only a change from them is worth a draft.
+    const startFrom = linkFormValues(prefill)
     return {
         draftKey,
         store: createDraftStore(lazyBrowserStorage()),
-        values: createValuesChannel(linkFormValues(prefill)),
+        values: createValuesChannel(startFrom),
+        startFrom,
     }
 }
 
 /** The deployment's config, asked for once the browser is idle after the form's first paint. */
 function useLauncherConfig(): LauncherConfig | undefined {
-    const idle = useIdleAfterMount()
     const [config, setConfig] = useState<LauncherConfig | undefined>()
     useEffect(() => {
-        if (!idle) return undefined
         const controller = new AbortController()
-        void fetchLauncherConfig(controller.signal).then((loaded) => {
-            // A transition: mounting the launcher yields to the user's keystrokes instead of blocking them.
-            startTransition(() => {
-                setConfig(loaded)
+        const cancel = whenIdle(() => {
+            void fetchLauncherConfig(controller.signal).then((loaded) => {
+                // A transition: mounting the launcher yields to the user's keystrokes instead of blocking them.
+                startTransition(() => {
+                    setConfig(loaded)
+                })
             })
         })
         return () => {
+            cancel()
             controller.abort()
         }
-    }, [idle])
+    }, [])
     return config
 }
 
@@ -147,7 +151,6 @@ function LauncherPlaceholder({
 export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
     const contentRef = useRef<HTMLDivElement>(null)
     const formRef = useRef<RunFormHandle>(null)
-    const [belowForm, setBelowForm] = useState<HTMLElement | null>(null)
     // A returning user, an embed or a server-held key needs the launcher at once; a first visit loads it on demand.
     const [requested, setRequested] = useState<'auto' | 'connect' | 'submit'>('auto')
     const [linkDraft] = useState(() => startLinkDraft(prefill))
@@ -162,7 +165,7 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
         )
     )
     const config = useLauncherConfig()
-    const { key, focus, ...formProps } = binding
+    const { key, focus, belowForm, ...formProps } = binding
     // Asked once, when the config is in: reading storage would cost the first paint, and "Forget key" must not unmount it.
     const loadsAtOnce = useMemo(
         () =>
@@ -198,7 +201,6 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                             embed={embed}
                             contentRef={contentRef}
                             form={formRef}
-                            belowForm={belowForm}
                             onBinding={setBinding}
                             config={config}
                             startBlocked={requested === 'submit'}
@@ -219,7 +221,8 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                         />
                     )}
                 </Suspense>
-                {linkDraft && !launcherWanted ? (
+                {/* Mounted once the launcher decision is taken, so this page's own draft cannot make it "returning". */}
+                {linkDraft && config !== undefined && !launcherWanted ? (
                     <DraftAutosaver
                         store={linkDraft.store}
                         model={BUNDLED_FIELD_MODEL}
@@ -227,6 +230,7 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                         values={linkDraft.values}
                         enabled
                         autosaveRef={linkDraftSaver}
+                        startFrom={linkDraft.startFrom}
                     />
                 ) : null}
                 <RunForm key={key} ref={formRef} {...formProps} />
@@ -253,7 +257,7 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                         </Disclosure>
                     </>
                 )}
-                <div ref={setBelowForm} />
+                {belowForm}
             </main>
         </div>
     )

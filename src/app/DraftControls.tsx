@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore, type ReactNode, type RefObject } from 'react'
 
-import type { FieldModel } from '../schema/fieldModel.ts'
+import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import type { DraftStore } from '../url/draftStore.ts'
 import { useDraftAutosave, type DraftAutosave } from '../url/useDraftAutosave.ts'
 import type { ValuesChannel } from './valuesChannel.ts'
@@ -12,6 +12,8 @@ interface DraftAutosaverProps {
     values: ValuesChannel
     enabled: boolean
     autosaveRef: RefObject<DraftAutosave | null>
+    /** The values the form opened with, when this mounts after the user may have typed. */
+    startFrom?: FormValues | undefined
 }
 
 /** Subscribes to the form values on its own, so autosaving never re-renders the form. */
@@ -22,9 +24,10 @@ export function DraftAutosaver({
     values,
     enabled,
     autosaveRef,
+    startFrom,
 }: DraftAutosaverProps): ReactNode {
     const current = useSyncExternalStore(values.subscribe, values.getSnapshot)
-    const autosave = useDraftAutosave({ store, model, key: draftKey, values: current, enabled })
+    const autosave = useDraftAutosave({ store, model, key: draftKey, values: current, enabled, startFrom })
     useEffect(() => {
         autosaveRef.current = autosave
     }, [autosave, autosaveRef])

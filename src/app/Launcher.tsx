@@ -10,7 +10,6 @@ import {
     type ReactNode,
     type RefObject,
 } from 'react'
-import { createPortal } from 'react-dom'
 
 import type { ApiError } from '../api/ApiError.ts'
 import { buildRunLink } from '../api/postHogHosts.ts'
@@ -55,6 +54,8 @@ export type FormBinding = Omit<RunFormProps, 'ref'> & {
     key: string
     /** A control to focus once the form with this key has mounted (it remounted under the user's fingers). */
     focus?: string | undefined
+    /** The panels the shell shows below the form (recent runs). */
+    belowForm?: ReactNode
 }
 
 export interface LauncherProps {
@@ -63,8 +64,6 @@ export interface LauncherProps {
     /** The element wrapping all content (its height is reported to an embedding host). */
     contentRef: RefObject<HTMLElement | null>
     form: RefObject<RunFormHandle | null>
-    /** Where the panels below the form go (recent runs). */
-    belowForm: HTMLElement | null
     onBinding: (binding: FormBinding) => void
     /** What the deployment's server said about itself (browser-key mode when it said nothing). */
     config: LauncherConfig
@@ -106,7 +105,6 @@ function LauncherBody({
     embed,
     contentRef,
     form: formRef,
-    belowForm,
     onBinding,
     config,
     startBlocked = false,
@@ -330,6 +328,21 @@ function LauncherBody({
         onInvalid: embedBridge.notifyInvalid,
         collapsePreview: embed.embedded,
         notice,
+        belowForm: embed.embedded ? undefined : (
+            <RecentRuns
+                runs={history}
+                onOpen={(run) => {
+                    setResult({
+                        host: run.host,
+                        taskId: run.taskId,
+                        runId: run.runId,
+                        taskTitle: run.taskTitle,
+                        linkHost: run.linkHost,
+                        projectId: run.projectId,
+                    })
+                }}
+            />
+        ),
         addons: model.byName.has(FIELD.artifactIds)
             ? new Map([
                   [
@@ -412,26 +425,6 @@ function LauncherBody({
                 enabled={!offeredDraft}
                 autosaveRef={autosaveRef}
             />
-            {belowForm && !embed.embedded
-                ? createPortal(
-                      <>
-                          <RecentRuns
-                              runs={history}
-                              onOpen={(run) => {
-                                  setResult({
-                                      host: run.host,
-                                      taskId: run.taskId,
-                                      runId: run.runId,
-                                      taskTitle: run.taskTitle,
-                                      linkHost: run.linkHost,
-                                      projectId: run.projectId,
-                                  })
-                              }}
-                          />
-                      </>,
-                      belowForm
-                  )
-                : null}
         </>
     )
 }

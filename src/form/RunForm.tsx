@@ -63,6 +63,32 @@ export interface RunFormProps {
 // Not needed to type the first character: it loads right after the form.
 const RequestPreview = lazy(() => import('./RequestPreview.tsx').then((module) => ({ default: module.RequestPreview })))
 
+/** The preview, mounted once the browser is idle: its own state, so the form does not re-render for it. */
+function IdlePreview({
+    collapsed,
+    ...props
+}: {
+    model: FieldModel
+    context: RuleContext
+    target: RunTarget
+    collapsed: boolean
+}): ReactNode {
+    const wanted = useIdleAfterMount()
+    if (!wanted) return null
+    return (
+        <Suspense fallback={null}>
+            {collapsed ? (
+                <details className="preview-toggle">
+                    <summary>Show the request PostHog will receive</summary>
+                    <RequestPreview {...props} />
+                </details>
+            ) : (
+                <RequestPreview {...props} />
+            )}
+        </Suspense>
+    )
+}
+
 const DEPENDENCIES = ruleDependencies()
 const NO_LOCKS: ReadonlySet<string> = new Set()
 const NO_PICKERS: ReadonlyMap<string, FieldPicker> = new Map()
@@ -103,8 +129,6 @@ export const RunForm = memo(function RunForm({
     })
     const { control, handleSubmit, setError, setFocus, subscribe, setValue, getFieldState, getValues } = form
     const [summary, setSummary] = useState('')
-    // The preview is not needed to type the first character: it comes once the browser is idle.
-    const previewWanted = useIdleAfterMount()
 
     // Only the values the rules read re-render the form; typing elsewhere stays inside its own field.
     const watched = useWatch({ control, name: DEPENDENCIES })
@@ -215,16 +239,7 @@ export const RunForm = memo(function RunForm({
                         </p>
                     </div>
                 </form>
-                <Suspense fallback={null}>
-                    {!previewWanted ? null : collapsePreview ? (
-                        <details className="preview-toggle">
-                            <summary>Show the request PostHog will receive</summary>
-                            <RequestPreview model={model} context={context} target={target} />
-                        </details>
-                    ) : (
-                        <RequestPreview model={model} context={context} target={target} />
-                    )}
-                </Suspense>
+                <IdlePreview model={model} context={context} target={target} collapsed={collapsePreview} />
             </div>
         </FormProvider>
     )

@@ -1,23 +1,29 @@
 import { useEffect, useState } from 'react'
 
+/** Runs callback once the browser has a moment to spare (at most `timeoutMs` later); returns a cancel function. */
+export function whenIdle(callback: () => void, timeoutMs = 1000): () => void {
+    // Safari has no requestIdleCallback: a short timeout stands in.
+    if (typeof window.requestIdleCallback !== 'function') {
+        const handle = setTimeout(callback, 50)
+        return () => {
+            clearTimeout(handle)
+        }
+    }
+    const handle = window.requestIdleCallback(callback, { timeout: timeoutMs })
+    return () => {
+        window.cancelIdleCallback(handle)
+    }
+}
+
 /** True once the browser has painted and has a moment to spare (at most `timeoutMs` later). */
 export function useIdleAfterMount(timeoutMs = 1000): boolean {
     const [idle, setIdle] = useState(false)
-    useEffect(() => {
-        const done = () => {
-            setIdle(true)
-        }
-        // Safari has no requestIdleCallback: a short timeout stands in.
-        if (typeof window.requestIdleCallback !== 'function') {
-            const handle = setTimeout(done, 50)
-            return () => {
-                clearTimeout(handle)
-            }
-        }
-        const handle = window.requestIdleCallback(done, { timeout: timeoutMs })
-        return () => {
-            window.cancelIdleCallback(handle)
-        }
-    }, [timeoutMs])
+    useEffect(
+        () =>
+            whenIdle(() => {
+                setIdle(true)
+            }, timeoutMs),
+        [timeoutMs]
+    )
     return idle
 }

@@ -8,7 +8,7 @@ import { DRAFT_SAVE_DELAY_MS, useDraftAutosave } from './useDraftAutosave.ts'
 
 const KEY = 'run-launcher:draft:v1:h:1:t'
 
-function setup(initial: { values: FormValues; key?: string | null; enabled?: boolean }) {
+function setup(initial: { values: FormValues; key?: string | null; enabled?: boolean; startFrom?: FormValues }) {
     const items = new Map<string, string>()
     const storage: DraftStorage = {
         getItem: (key) => items.get(key) ?? null,
@@ -17,13 +17,14 @@ function setup(initial: { values: FormValues; key?: string | null; enabled?: boo
     }
     const store = createDraftStore(storage)
     const hook = renderHook(
-        (props: { values: FormValues; key?: string | null; enabled?: boolean }) =>
+        (props: { values: FormValues; key?: string | null; enabled?: boolean; startFrom?: FormValues }) =>
             useDraftAutosave({
                 store,
                 model: TEST_FIELD_MODEL,
                 key: props.key === undefined ? KEY : props.key,
                 values: props.values,
                 enabled: props.enabled ?? true,
+                startFrom: props.startFrom,
             }),
         { initialProps: initial }
     )
@@ -47,6 +48,21 @@ describe('useDraftAutosave', () => {
             vi.advanceTimersByTime(DRAFT_SAVE_DELAY_MS * 2)
         })
         expect(items.get(KEY)).toBe('existing')
+    })
+
+    it('when it starts after the form opened, saves what was typed in between, but not an untouched form', () => {
+        const typed = setup({ values: { model: 'typed early' }, startFrom: { model: '' } })
+        act(() => {
+            vi.advanceTimersByTime(DRAFT_SAVE_DELAY_MS)
+        })
+        expect(typed.saved()).toEqual({ model: 'typed early' })
+
+        const untouched = setup({ values: { model: 'from-link' }, startFrom: { model: 'from-link' } })
+        untouched.items.set(KEY, 'existing')
+        act(() => {
+            vi.advanceTimersByTime(DRAFT_SAVE_DELAY_MS * 2)
+        })
+        expect(untouched.items.get(KEY)).toBe('existing')
     })
 
     it('saves changes once typing pauses', () => {

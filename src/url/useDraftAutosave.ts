@@ -15,6 +15,8 @@ export interface DraftAutosaveOptions {
     values: FormValues
     /** False while "restore draft or discard?" is still open, so the offered draft is not overwritten. */
     enabled?: boolean
+    /** The values the form opened with, when saving starts later: what was typed since then is saved too. */
+    startFrom?: FormValues | undefined
     delayMs?: number
 }
 
@@ -35,8 +37,12 @@ interface Baseline {
  * The values the form starts with are never saved by themselves, so opening a page cannot erase a draft.
  */
 export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
-    const { store, model, key, values, enabled = true, delayMs = DRAFT_SAVE_DELAY_MS } = options
+    const { store, model, key, values, enabled = true, startFrom, delayMs = DRAFT_SAVE_DELAY_MS } = options
     const snapshot = useMemo(() => JSON.stringify(shareableValues(model, values)), [model, values])
+    const startSnapshot = useMemo(
+        () => (startFrom === undefined ? undefined : JSON.stringify(shareableValues(model, startFrom))),
+        [model, startFrom]
+    )
     const baseline = useRef<Baseline | null>(null)
     const latest = useRef(snapshot)
     const pending = useRef<(() => void) | null>(null)
@@ -52,8 +58,8 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
             return undefined
         }
         if (baseline.current?.key !== key) {
-            baseline.current = { key, snapshot }
-            return undefined
+            baseline.current = { key, snapshot: startSnapshot ?? snapshot }
+            if (baseline.current.snapshot === snapshot) return undefined
         }
         if (baseline.current.snapshot === snapshot) return undefined
         const save = (): void => {
@@ -66,7 +72,7 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
         return () => {
             clearTimeout(timer.current)
         }
-    }, [store, model, key, values, snapshot, enabled, delayMs])
+    }, [store, model, key, values, snapshot, startSnapshot, enabled, delayMs])
 
     const flush = useCallback(() => {
         clearTimeout(timer.current)
