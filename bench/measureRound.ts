@@ -27,6 +27,8 @@ export interface RoundSettings {
     submit: boolean
     /** Count React renders while typing (adds a DevTools hook, so no timings are taken from such a round). */
     renderCheck: boolean
+    /** Further loads of the page that only measure ready to type: the noisiest figure gets more samples. */
+    extraReadyLoads: number
 }
 
 export interface RoundResult {
@@ -35,6 +37,8 @@ export interface RoundResult {
     /** Navigation start → the first typed character that stays in the message control. */
     readyMs: number
     readyAttempts: number
+    /** The same from the round's extra loads (settings.extraReadyLoads). */
+    extraReadyMs: number[]
     heapUsedBytes: number
     typing:
         | {
@@ -236,28 +240,68 @@ async function measureHeapWithoutProbes(browser: Browser, target: PageTarget, cp
     }
 }
 
-/** One fresh browser context: load, ready to type, heap (probe-free), (prepare,) typing, submit. */
+interface LoadedPage {
+    context: BrowserContext
+    page: Page
+    cdp: CDPSession
+    network: NetworkWatch
+    signals: SignalWatch
+    readyMs: number
+    attempts: number
+}
+
+/** A fresh context with the probe installed, loaded until a first typed character stays in the message field. */
+async function loadUntilTyped(
+    browser: Browser,
+    target: PageTarget,
+    cpuRate: number,
+    renderCheck: boolean
+): Promise<LoadedPage> {
+    const { context, page, cdp } = await openMeasuredPage(browser, cpuRate)
+    try {
+        const network = new NetworkWatch(cdp)
+        const signals = await SignalWatch.install(cdp)
+        const found = signals.next('found')
+        await page.addInitScript({
+            content: pageProbeScript({ messageLabel: MESSAGE_LABEL, previewHeading: PREVIEW_HEADING }),
+        })
+        if (renderCheck) await page.addInitScript({ content: reactCommitProbeScript(MESSAGE_LABEL) })
+
+        await page.goto(target.url, { waitUntil: 'commit' })
+        await withTimeout(found, STEP_TIMEOUT_MS, `${target.name}: the message field never became usable`)
+        const { readyMs, attempts } = await typeFirstCharacter(page, cdp, network, target.name)
+        return { context, page, cdp, network, signals, readyMs, attempts }
+    } catch (error) {
+        await context.close()
+        throw error
+    }
+}
+
+/** Ready to type from loads of their own, one after the other. */
+async function measureExtraReady(browser: Browser, target: PageTarget, settings: RoundSettings): Promise<number[]> {
+    const samples: number[] = []
+    for (let load = 0; load < settings.extraReadyLoads; load += 1) {
+        const loaded = await loadUntilTyped(browser, target, settings.cpuRate, false)
+        samples.push(loaded.readyMs)
+        await loaded.context.close()
+    }
+    return samples
+}
+
+/** One fresh browser context: load, ready to type, heap (probe-free), (prepare,) typing, submit; extra ready loads. */
 export async function measureRound(
     browser: Browser,
     target: PageTarget,
     settings: RoundSettings
 ): Promise<RoundResult> {
     const startedAt = performance.now()
-    const { context, page, cdp } = await openMeasuredPage(browser, settings.cpuRate)
+    const { context, page, cdp, network, signals, readyMs, attempts } = await loadUntilTyped(
+        browser,
+        target,
+        settings.cpuRate,
+        settings.renderCheck
+    )
     try {
-        const network = new NetworkWatch(cdp)
-
-        const signals = await SignalWatch.install(cdp)
-        const found = signals.next('found')
-        await page.addInitScript({
-            content: pageProbeScript({ messageLabel: MESSAGE_LABEL, previewHeading: PREVIEW_HEADING }),
-        })
-        if (settings.renderCheck) await page.addInitScript({ content: reactCommitProbeScript(MESSAGE_LABEL) })
-
-        await page.goto(target.url, { waitUntil: 'commit' })
-        await withTimeout(found, STEP_TIMEOUT_MS, `${target.name}: the message field never became usable`)
-        const { readyMs, attempts } = await typeFirstCharacter(page, cdp, network, target.name)
-
         await target.prepareSubmit(page)
         await settle(page, network)
 
@@ -295,11 +339,13 @@ export async function measureRound(
 
         const resources = await page.evaluate(() => window.__bench?.resources() ?? [])
         const calibrationMs = await page.evaluate(() => window.__bench?.calibrate() ?? Number.NaN)
+        await context.close()
         return {
             target: target.name,
             cpuRate: settings.cpuRate,
             readyMs,
             readyAttempts: attempts,
+            extraReadyMs: await measureExtraReady(browser, target, settings),
             heapUsedBytes: await measureHeapWithoutProbes(browser, target, settings.cpuRate),
             typing,
             renders,

@@ -30,19 +30,23 @@ interface BenchOptions {
     /** Rounds (the first ones) that also time typing: 500 paced keys cost 10–25 s per page. */
     typingRounds: number
     chars: number
+    /** Loads per page-round that only measure ready to type, on top of the round's own. */
+    readyLoads: number
     skipBuild: boolean
 }
 
-const USAGE = 'Usage: tsx bench/runBench.ts [--rounds N (7)] [--typing-rounds N (3)] [--chars N (500)] [--skip-build]'
+const USAGE =
+    'Usage: tsx bench/runBench.ts [--rounds N (7)] [--typing-rounds N (3)] [--chars N (500)] [--ready-loads N (2)] [--skip-build]'
 
 function parseOptions(): BenchOptions {
-    let values: { rounds: string; 'typing-rounds': string; chars: string; 'skip-build': boolean }
+    let values: { rounds: string; 'typing-rounds': string; chars: string; 'ready-loads': string; 'skip-build': boolean }
     try {
         values = parseArgs({
             options: {
                 rounds: { type: 'string', default: '7' },
                 'typing-rounds': { type: 'string', default: '3' },
                 chars: { type: 'string', default: '500' },
+                'ready-loads': { type: 'string', default: '2' },
                 'skip-build': { type: 'boolean', default: false },
             },
         }).values
@@ -50,13 +54,25 @@ function parseOptions(): BenchOptions {
         console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
         process.exit(2)
     }
-    const [rounds, typingRounds, chars] = [values.rounds, values['typing-rounds'], values.chars].map(Number)
-    const positive = (value: number | undefined): value is number => Number.isInteger(value) && (value ?? 0) >= 1
-    if (!positive(rounds) || !positive(typingRounds) || !positive(chars)) {
+    const [rounds, typingRounds, chars, readyLoads] = [
+        values.rounds,
+        values['typing-rounds'],
+        values.chars,
+        values['ready-loads'],
+    ].map(Number)
+    const atLeast = (min: number, value: number | undefined): value is number =>
+        Number.isInteger(value) && (value ?? min - 1) >= min
+    if (!atLeast(1, rounds) || !atLeast(1, typingRounds) || !atLeast(1, chars) || !atLeast(0, readyLoads)) {
         console.error(USAGE)
         process.exit(2)
     }
-    return { rounds, typingRounds: Math.min(typingRounds, rounds), chars, skipBuild: values['skip-build'] }
+    return {
+        rounds,
+        typingRounds: Math.min(typingRounds, rounds),
+        chars,
+        readyLoads,
+        skipBuild: values['skip-build'],
+    }
 }
 
 async function fillModel(page: Page): Promise<void> {
@@ -98,7 +114,7 @@ function logRound(result: RoundResult, label: string): void {
     const latencies = keys.flatMap((key) => (key.paintTime === undefined ? [] : [key.paintTime - key.eventTime]))
     const worst = latencies.length > 0 ? Math.max(...latencies) : Number.NaN
     console.log(
-        `  ${label} ${result.target.padEnd(9)} ${result.cpuRate}×  ready ${formatMs(result.readyMs)}` +
+        `  ${label} ${result.target.padEnd(9)} ${result.cpuRate}×  ready ${[result.readyMs, ...result.extraReadyMs].map(formatMs).join(' / ')}` +
             `  heap ${(result.heapUsedBytes / 2 ** 20).toFixed(2)} MB` +
             (keys.length > 0 ? `  typed ${keys.length} keys (worst ${formatMs(worst)})` : '') +
             (result.submitMs === undefined ? '' : `  submit ${formatMs(result.submitMs)}`) +
@@ -132,7 +148,14 @@ async function runRounds(
     options: BenchOptions,
     text: string
 ): Promise<Measurements> {
-    const full: RoundSettings = { cpuRate: 1, text, measureTyping: true, submit: true, renderCheck: false }
+    const full: RoundSettings = {
+        cpuRate: 1,
+        text,
+        measureTyping: true,
+        submit: true,
+        renderCheck: false,
+        extraReadyLoads: 0,
+    }
     console.log('Warm-up round (discarded)…')
     for (const target of [app, reference]) {
         logRound(await measureWithRetry(browser, target, { ...full, text: text.slice(0, 20) }), 'warm-up')
@@ -145,7 +168,13 @@ async function runRounds(
             // each rate alternates which page goes first from one round to the next
             const order = (round + index) % 2 === 0 ? [app, reference] : [reference, app]
             for (const target of order) {
-                const result = await measureWithRetry(browser, target, { ...full, cpuRate, measureTyping })
+                const extraReadyLoads = options.readyLoads
+                const result = await measureWithRetry(browser, target, {
+                    ...full,
+                    cpuRate,
+                    measureTyping,
+                    extraReadyLoads,
+                })
                 logRound(result, '       ')
                 rounds.push(result)
             }
@@ -189,7 +218,8 @@ function printReport(
     console.log('')
     console.log(
         `Run Launcher vs. the reference form: medians of ${options.rounds} alternating rounds ` +
-            `(typing: ${options.chars} keys in each of the first ${options.typingRounds})`
+            `(typing: ${options.chars} keys in each of the first ${options.typingRounds}; ready to type: ` +
+            `${options.readyLoads + 1} loads per round)`
     )
     console.log(`Machine: ${formatMachine(machine)}`)
     console.log('')

@@ -11,6 +11,7 @@ function round(overrides: Partial<RoundResult>): RoundResult {
         cpuRate: 4,
         readyMs: 100,
         readyAttempts: 1,
+        extraReadyMs: [],
         heapUsedBytes: 1000,
         typing: undefined,
         renders: undefined,
@@ -72,6 +73,14 @@ describe('summarizeRate', () => {
 
     it('is NaN, not 0, when nothing was measured', () => {
         expect(summarizeRate([]).readyMs).toBeNaN()
+    })
+
+    it('takes ready to type over every load, the extra ready-only loads included', () => {
+        const summary = summarizeRate([
+            round({ readyMs: 100, extraReadyMs: [400, 500] }),
+            round({ readyMs: 300, extraReadyMs: [600, 700] }),
+        ])
+        expect(summary.readyMs).toBe(450)
         expect(summarizeRate([round({})]).keyP95Ms).toBeNaN()
     })
 })

@@ -147,6 +147,8 @@ test.describe('prefilled links and drafts', () => {
         await expect
             .poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('draft')).length))
             .toBe(1)
+        // This page's own draft does not make it a returning visit: connecting stays the user's call.
+        await expect(page.getByRole('button', { name: 'Connect to PostHog' })).toBeVisible()
         // Connecting in the same visit does not offer back the work already in the form.
         await openConnection(page)
         await expect(page.getByLabel('Task ID')).toHaveValue(TASK_ID)
