@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react'
-import { useFormContext } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { FieldRendererProps } from './formTypes.ts'
+import { useRunFormContext } from './runFormContext.ts'
 
 const CHOICES = [
     { value: '', label: 'PostHog default' },
@@ -12,7 +11,7 @@ const CHOICES = [
 
 /** Optional booleans have three states: leaving it to the server differs from an explicit "no". */
 export function BooleanChoice({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
-    const { register } = useFormContext<FormValues>()
+    const { register } = useRunFormContext()
     const { field } = resolved
     const choices = field.kind === 'boolean' && field.defaultValue !== '' ? CHOICES.slice(1) : CHOICES
     return (

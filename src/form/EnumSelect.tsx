@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react'
-import { useFormContext, useWatch } from 'react-hook-form'
+import { useWatch } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { FieldRendererProps } from './formTypes.ts'
+import { useRunFormContext } from './runFormContext.ts'
 
 export function EnumSelect({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
-    const { register } = useFormContext<FormValues>()
+    const { register, control } = useRunFormContext()
     const { field, options } = resolved
-    const current = useWatch<FormValues>({ name: field.name })
+    const current = useWatch({ control, name: field.name })
     const value = typeof current === 'string' ? current : ''
     const chosen = options.find((option) => option.value === value)
     // Keep a value the rules no longer allow visible, so the user sees what changed instead of a silent switch.

@@ -1,9 +1,9 @@
 import { memo, useId, type ReactNode } from 'react'
-import { useFormContext, useFormState } from 'react-hook-form'
+import { useFormState } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { ResolvedField } from '../schema/resolveFields.ts'
 import { FIELD_RENDERERS } from './fieldRenderers.ts'
+import { useRunFormContext } from './runFormContext.ts'
 import { FieldShell } from './FieldShell.tsx'
 import type { FieldPicker } from './formTypes.ts'
 import { LockedValue } from './LockedValue.tsx'
@@ -53,8 +53,8 @@ export const FieldRow = memo(function FieldRow({ resolved, locked, picker, addon
 })
 
 function Confirmation({ confirmation }: { confirmation: { key: string; message: string } }): ReactNode {
-    const { register } = useFormContext<FormValues>()
-    const { errors } = useFormState<FormValues>({ name: confirmation.key })
+    const { register, control } = useRunFormContext()
+    const { errors } = useFormState({ control, name: confirmation.key })
     const error = errors[confirmation.key]?.message
     const errorId = useId()
     return (

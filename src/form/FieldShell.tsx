@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from 'react'
 import { useFormState } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { FieldIds } from './formTypes.ts'
+import { useRunFormContext } from './runFormContext.ts'
 
 interface FieldShellProps {
     name: string
@@ -19,7 +19,8 @@ interface FieldShellProps {
 export function FieldShell({ name, label, help, required, labelled, children, extra }: FieldShellProps): ReactNode {
     const id = useId()
     const ids: FieldIds = { input: `${id}-input`, help: `${id}-help`, error: `${id}-error` }
-    const { errors } = useFormState<FormValues>({ name })
+    const { control } = useRunFormContext()
+    const { errors } = useFormState({ control, name })
     const error = errors[name]?.message
     const invalid = typeof error === 'string'
     const describedBy = [invalid ? ids.error : '', help ? ids.help : ''].filter(Boolean).join(' ')

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react'
 import { useWatch } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { ResolvedField } from '../schema/resolveFields.ts'
 import type { FieldIds } from './formTypes.ts'
+import { useRunFormContext } from './runFormContext.ts'
 
 interface LockedValueProps {
     resolved: ResolvedField
@@ -24,7 +24,8 @@ function display(resolved: ResolvedField, value: unknown): string {
 
 /** A read-only stand-in: the value stays in the form state but cannot be edited here. */
 export function LockedValue({ resolved, ids, describedBy, unavailable }: LockedValueProps): ReactNode {
-    const value = useWatch<FormValues>({ name: resolved.field.name })
+    const { control } = useRunFormContext()
+    const value = useWatch({ control, name: resolved.field.name })
     return (
         <input
             id={ids.input}

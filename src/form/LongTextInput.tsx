@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react'
-import { useFormContext } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { FieldRendererProps } from './formTypes.ts'
+import { useRunFormContext } from './runFormContext.ts'
 
 export function LongTextInput({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
-    const { register } = useFormContext<FormValues>()
+    const { register } = useRunFormContext()
     return (
         <textarea
             id={ids.input}

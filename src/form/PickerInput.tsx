@@ -1,16 +1,16 @@
 import { useState, type ReactNode } from 'react'
-import { useFormContext, useWatch } from 'react-hook-form'
+import { useWatch } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { FieldPicker, FieldRendererProps } from './formTypes.ts'
+import { useRunFormContext } from './runFormContext.ts'
 
 type PickerInputProps = FieldRendererProps & { picker: FieldPicker }
 
 /** A list to pick from, with a manual-entry fallback that is always one click away. */
 export function PickerInput({ resolved, ids, describedBy, invalid, picker }: PickerInputProps): ReactNode {
-    const { register } = useFormContext<FormValues>()
+    const { register, control } = useRunFormContext()
     const { field } = resolved
-    const current = useWatch<FormValues>({ name: field.name })
+    const current = useWatch({ control, name: field.name })
     const value = typeof current === 'string' ? current : ''
     const options = picker.status === 'ready' ? picker.options : []
     const known = value === '' || options.some((option) => option.value === value)

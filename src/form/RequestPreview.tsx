@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
-import { useFormContext } from 'react-hook-form'
 
 import { buildCurlCommand, redactBody, type RunTarget } from '../schema/buildCurlCommand.ts'
 import { buildRequestBody } from '../schema/buildRequestBody.ts'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import type { RuleContext } from '../schema/fieldRules.ts'
 import { CopyButton } from './CopyButton.tsx'
+import { useRunFormContext } from './runFormContext.ts'
 
 interface RequestPreviewProps {
     model: FieldModel
@@ -18,7 +18,7 @@ export const PREVIEW_DELAY_MS = 120
 
 /** The form's values, updated once typing pauses rather than on every keystroke. */
 function usePausedValues(): FormValues {
-    const { getValues, subscribe } = useFormContext<FormValues>()
+    const { getValues, subscribe } = useRunFormContext()
     const [values, setValues] = useState<FormValues>(() => getValues())
     useEffect(() => {
         let timer: ReturnType<typeof setTimeout> | undefined

@@ -11,7 +11,7 @@ import {
     type ReactNode,
     type Ref,
 } from 'react'
-import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form'
+import { useForm, useWatch, type FieldErrors } from 'react-hook-form'
 
 import { buildFormSchema } from '../schema/buildFormSchema.ts'
 import type { RunTarget } from '../schema/buildCurlCommand.ts'
@@ -20,6 +20,7 @@ import { FIELD_GROUPS } from '../schema/fieldLayout.ts'
 import { ruleDependencies, type RuleContext } from '../schema/fieldRules.ts'
 import { resolveFields } from '../schema/resolveFields.ts'
 import { FieldRow } from './FieldRow.tsx'
+import { RunFormContext } from './runFormContext.ts'
 import { useIdleAfterMount } from './useIdleAfterMount.ts'
 import type { FieldPicker } from './formTypes.ts'
 
@@ -127,7 +128,11 @@ export const RunForm = memo(function RunForm({
         mode: 'onSubmit',
         reValidateMode: 'onChange',
     })
-    const { control, handleSubmit, setError, setFocus, subscribe, setValue, getFieldState, getValues } = form
+    const { control, handleSubmit, setError, setFocus, subscribe, setValue, getFieldState, getValues, register } = form
+    const fieldContext = useMemo(
+        () => ({ control, register, getValues, subscribe }),
+        [control, register, getValues, subscribe]
+    )
     const [summary, setSummary] = useState('')
 
     // Only the values the rules read re-render the form; typing elsewhere stays inside its own field.
@@ -201,7 +206,7 @@ export const RunForm = memo(function RunForm({
     )
 
     return (
-        <FormProvider {...form}>
+        <RunFormContext value={fieldContext}>
             <div className="form-layout">
                 <form
                     className="run-form"
@@ -241,6 +246,6 @@ export const RunForm = memo(function RunForm({
                 </form>
                 <IdlePreview model={model} context={context} target={target} collapsed={collapsePreview} />
             </div>
-        </FormProvider>
+        </RunFormContext>
     )
 })

@@ -1,12 +1,11 @@
 import { useState, type ReactNode } from 'react'
-import { useFormContext } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { FieldRendererProps } from './formTypes.ts'
+import { useRunFormContext } from './runFormContext.ts'
 
 /** writeOnly values: masked by default, never autofilled or saved by the browser. */
 export function SecretInput({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
-    const { register } = useFormContext<FormValues>()
+    const { register } = useRunFormContext()
     const [revealed, setRevealed] = useState(false)
     return (
         <div className="secret">

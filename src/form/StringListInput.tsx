@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react'
 import { useController } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { FieldRendererProps } from './formTypes.ts'
+import { useRunFormContext } from './runFormContext.ts'
 
 /** A list of strings edited one per line; raw lines are kept so typing a newline is not eaten. */
 export function StringListInput({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
+    const { control } = useRunFormContext()
     const {
         field: { ref, name, value, onChange, onBlur },
-    } = useController<FormValues>({ name: resolved.field.name })
+    } = useController({ control, name: resolved.field.name })
     const lines = Array.isArray(value) ? value.join('\n') : ''
     return (
         <textarea

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react'
-import { useFormContext } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
 import type { FieldRendererProps } from './formTypes.ts'
+import { useRunFormContext } from './runFormContext.ts'
 import { PickerInput } from './PickerInput.tsx'
 
 const UUID_PLACEHOLDER = 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'
@@ -10,7 +9,7 @@ const UUID_PLACEHOLDER = 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'
 /** Single-line text and uuid fields; a picker, when the app supplies one, offers choices instead of typing. */
 export function TextInput(props: FieldRendererProps): ReactNode {
     const { resolved, ids, describedBy, invalid, picker } = props
-    const { register } = useFormContext<FormValues>()
+    const { register } = useRunFormContext()
     const { field } = resolved
     if (picker) {
         return <PickerInput {...props} picker={picker} />

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react'
+import type { Control, UseFormGetValues, UseFormRegister, UseFormSubscribe } from 'react-hook-form'
+
+import type { FormValues } from '../schema/fieldModel.ts'
+
+/**
+ * What the field components need from react-hook-form. Every member is stable for the form's life, so when the form
+ * re-renders (react-hook-form's own state, the app's props) the fields do not; they follow their own subscriptions.
+ */
+export interface RunFormContextValue {
+    control: Control<FormValues>
+    register: UseFormRegister<FormValues>
+    getValues: UseFormGetValues<FormValues>
+    subscribe: UseFormSubscribe<FormValues>
+}
+
+export const RunFormContext = createContext<RunFormContextValue | null>(null)
+
+export function useRunFormContext(): RunFormContextValue {
+    const value = useContext(RunFormContext)
+    if (!value) throw new Error('Field components render inside RunForm.')
+    return value
+}
