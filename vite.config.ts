@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
+import { bundledFieldModelPlugin } from './scripts/bundledFieldModelPlugin.ts'
+
 export default defineConfig({
-    plugins: [react()],
+    plugins: [react(), bundledFieldModelPlugin()],
     server: { host: '127.0.0.1', port: 5173, strictPort: true },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true },
     // no public source maps: nothing uploads them to an error tracker, so they would only publish the source

@@ -233,7 +233,8 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                         startFrom={linkDraft.startFrom}
                     />
                 ) : null}
-                <RunForm key={key} ref={formRef} {...formProps} />
+                {/* progressive unless a control must get its focus back after a remount */}
+                <RunForm key={key} ref={formRef} progressive={focus === undefined} {...formProps} />
                 {embed.embedded ? null : (
                     <>
                         <Disclosure title="Share a prefilled link" className="panel share">

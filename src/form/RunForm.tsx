@@ -58,6 +58,8 @@ export interface RunFormProps {
     notice?: ReactNode
     /** Folds the request preview away (compact layouts such as embed mode). */
     collapsePreview?: boolean | undefined
+    /** Renders the first groups at once and the rest once the browser is idle, so the first keystroke comes first. */
+    progressive?: boolean | undefined
     ref?: Ref<RunFormHandle> | undefined
 }
 
@@ -90,6 +92,9 @@ function IdlePreview({
     )
 }
 
+/** The groups a progressive form renders at once: what to run and the prompt; the rest follow at idle. */
+const FIRST_PAINT_GROUPS = 2
+
 const DEPENDENCIES = ruleDependencies()
 const NO_LOCKS: ReadonlySet<string> = new Set()
 const NO_PICKERS: ReadonlyMap<string, FieldPicker> = new Map()
@@ -119,6 +124,7 @@ export const RunForm = memo(function RunForm({
     onInvalid,
     notice,
     collapsePreview = false,
+    progressive = false,
     ref,
 }: RunFormProps): ReactNode {
     const schema = useMemo(() => buildFormSchema(model, context), [model, context])
@@ -134,6 +140,8 @@ export const RunForm = memo(function RunForm({
         [control, register, getValues, subscribe]
     )
     const [summary, setSummary] = useState('')
+    const idle = useIdleAfterMount()
+    const groupsShown = progressive && !idle ? FIRST_PAINT_GROUPS : FIELD_GROUPS.length
 
     // Only the values the rules read re-render the form; typing elsewhere stays inside its own field.
     const watched = useWatch({ control, name: DEPENDENCIES })
@@ -216,7 +224,7 @@ export const RunForm = memo(function RunForm({
                         void submit(event)
                     }}
                 >
-                    {FIELD_GROUPS.map((group) => {
+                    {FIELD_GROUPS.slice(0, groupsShown).map((group) => {
                         const fields = resolved.filter((entry) => entry.field.group === group.id)
                         if (fields.length === 0) return null
                         return (
