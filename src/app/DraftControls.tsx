@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState, type ReactNode, type RefObject } from 'react'
+import { useEffect, useSyncExternalStore, type ReactNode, type RefObject } from 'react'
 
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import type { DraftStore } from '../url/draftStore.ts'
@@ -16,21 +16,6 @@ interface DraftAutosaverProps {
     startFrom?: FormValues | undefined
 }
 
-/** The channel's latest values, taken in a transition: a keystroke's frame never waits for the draft. */
-function useChannelValues(channel: ValuesChannel): FormValues {
-    const [current, setCurrent] = useState(channel.getSnapshot)
-    useEffect(
-        () =>
-            channel.subscribe(() => {
-                startTransition(() => {
-                    setCurrent(channel.getSnapshot())
-                })
-            }),
-        [channel]
-    )
-    return current
-}
-
 /** Subscribes to the form values on its own, so autosaving never re-renders the form. */
 export function DraftAutosaver({
     store,
@@ -41,7 +26,7 @@ export function DraftAutosaver({
     autosaveRef,
     startFrom,
 }: DraftAutosaverProps): ReactNode {
-    const current = useChannelValues(values)
+    const current = useSyncExternalStore(values.subscribe, values.getSnapshot)
     const autosave = useDraftAutosave({ store, model, key: draftKey, values: current, enabled, startFrom })
     useEffect(() => {
         autosaveRef.current = autosave

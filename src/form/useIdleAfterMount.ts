@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 
 /** Runs callback once the browser has a moment to spare (at most `timeoutMs` later); returns a cancel function. */
 export function whenIdle(callback: () => void, timeoutMs = 1000): () => void {
@@ -15,13 +15,18 @@ export function whenIdle(callback: () => void, timeoutMs = 1000): () => void {
     }
 }
 
-/** True once the browser has painted and has a moment to spare (at most `timeoutMs` later). */
+/**
+ * True once the browser has painted and has a moment to spare (at most `timeoutMs` later). The update is a
+ * transition: what renders for it yields to a keystroke that arrives meanwhile.
+ */
 export function useIdleAfterMount(timeoutMs = 1000): boolean {
     const [idle, setIdle] = useState(false)
     useEffect(
         () =>
             whenIdle(() => {
-                setIdle(true)
+                startTransition(() => {
+                    setIdle(true)
+                })
             }, timeoutMs),
         [timeoutMs]
     )
