@@ -301,6 +301,8 @@ export async function measureRound(
         settings.cpuRate,
         settings.renderCheck
     )
+    let inPage: Omit<RoundResult, 'extraReadyMs' | 'heapUsedBytes' | 'wallMs'>
+    let typingMs: number
     try {
         await target.prepareSubmit(page)
         await settle(page, network)
@@ -315,7 +317,7 @@ export async function measureRound(
             typing = await typeMessage(page, cdp, signals, settings.text, target.name)
             if (settings.renderCheck) renders = await page.evaluate(() => window.__benchRenders?.stop())
         }
-        const typingMs = performance.now() - typingStartedAt
+        typingMs = performance.now() - typingStartedAt
 
         let submitMs: number | undefined
         let submitInPageMs: number | undefined
@@ -339,14 +341,11 @@ export async function measureRound(
 
         const resources = await page.evaluate(() => window.__bench?.resources() ?? [])
         const calibrationMs = await page.evaluate(() => window.__bench?.calibrate() ?? Number.NaN)
-        await context.close()
-        return {
+        inPage = {
             target: target.name,
             cpuRate: settings.cpuRate,
             readyMs,
             readyAttempts: attempts,
-            extraReadyMs: await measureExtraReady(browser, target, settings),
-            heapUsedBytes: await measureHeapWithoutProbes(browser, target, settings.cpuRate),
             typing,
             renders,
             submitMs,
@@ -354,10 +353,18 @@ export async function measureRound(
             pageOrigin: new URL(target.url).origin,
             resources,
             calibrationMs,
-            wallMs: { round: performance.now() - startedAt, typing: typingMs },
         }
     } finally {
         await context.close()
+    }
+    // Loads of their own, after this context is gone: the extra ready-only loads, then the probe-free heap.
+    const extraReadyMs = await measureExtraReady(browser, target, settings)
+    const heapUsedBytes = await measureHeapWithoutProbes(browser, target, settings.cpuRate)
+    return {
+        ...inPage,
+        extraReadyMs,
+        heapUsedBytes,
+        wallMs: { round: performance.now() - startedAt, typing: typingMs },
     }
 }
 

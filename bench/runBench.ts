@@ -168,13 +168,8 @@ async function runRounds(
             // each rate alternates which page goes first from one round to the next
             const order = (round + index) % 2 === 0 ? [app, reference] : [reference, app]
             for (const target of order) {
-                const extraReadyLoads = options.readyLoads
-                const result = await measureWithRetry(browser, target, {
-                    ...full,
-                    cpuRate,
-                    measureTyping,
-                    extraReadyLoads,
-                })
+                const settings = { ...full, cpuRate, measureTyping, extraReadyLoads: options.readyLoads }
+                const result = await measureWithRetry(browser, target, settings)
                 logRound(result, '       ')
                 rounds.push(result)
             }

@@ -41,13 +41,10 @@ interface AppProps {
     queryClient?: QueryClient | undefined
 }
 
-function linkFormValues(prefill: DecodedPrefill): FormValues {
-    return mergeInitialValues(BUNDLED_FIELD_MODEL, { url: prefill.values, locked: prefill.locked })
-}
-
 /** The form as it mounts before the launcher has loaded: the bundled schema, the link's values, nothing remote. */
 function initialBinding(
     prefill: DecodedPrefill,
+    defaultValues: FormValues,
     onSubmit: () => void,
     onValuesChange: ((values: FormValues) => void) | undefined
 ): FormBinding {
@@ -55,7 +52,7 @@ function initialBinding(
         key: 'bundled',
         model: BUNDLED_FIELD_MODEL,
         context: { models: BUNDLED_MODELS },
-        defaultValues: linkFormValues(prefill),
+        defaultValues,
         lockedFields: new Set(prefill.locked),
         pickers: new Map([[FIELD.model, modelPicker(BUNDLED_MODELS)]]),
         target: {
@@ -76,11 +73,10 @@ interface LinkDraft {
 }
 
 /** A link that names its task keeps a draft of what is typed before the launcher loads, as the launcher would. */
-function startLinkDraft(prefill: DecodedPrefill): LinkDraft | undefined {
+function startLinkDraft(prefill: DecodedPrefill, startFrom: FormValues): LinkDraft | undefined {
     const draftKey = linkDraftKey(prefill.connection)
     if (draftKey === null) return undefined
     // Starts from the form's first values: only a change from them is worth a draft.
-    const startFrom = linkFormValues(prefill)
     return {
         draftKey,
         store: createDraftStore(lazyBrowserStorage()),
@@ -153,17 +149,17 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
     const formRef = useRef<RunFormHandle>(null)
     // A returning user, an embed or a server-held key needs the launcher at once; a first visit loads it on demand.
     const [requested, setRequested] = useState<'auto' | 'connect' | 'submit'>('auto')
-    const [linkDraft] = useState(() => startLinkDraft(prefill))
+    const [start] = useState(() => {
+        const defaultValues = mergeInitialValues(BUNDLED_FIELD_MODEL, { url: prefill.values, locked: prefill.locked })
+        const draft = startLinkDraft(prefill, defaultValues)
+        const onSubmit = () => {
+            setRequested('submit')
+        }
+        return { linkDraft: draft, binding: initialBinding(prefill, defaultValues, onSubmit, draft?.values.publish) }
+    })
+    const { linkDraft } = start
     const linkDraftSaver = useRef<DraftAutosave | null>(null)
-    const [binding, setBinding] = useState(() =>
-        initialBinding(
-            prefill,
-            () => {
-                setRequested('submit')
-            },
-            linkDraft?.values.publish
-        )
-    )
+    const [binding, setBinding] = useState(start.binding)
     const config = useLauncherConfig()
     const { key, focus, belowForm, ...formProps } = binding
     // Asked once, when the config is in: reading storage would cost the first paint, and "Forget key" must not unmount it.

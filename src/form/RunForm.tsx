@@ -66,8 +66,8 @@ export interface RunFormProps {
 // Not needed to type the first character: it loads right after the form.
 const RequestPreview = lazy(() => import('./RequestPreview.tsx').then((module) => ({ default: module.RequestPreview })))
 
-/** The preview, mounted once the browser is idle: its own state, so the form does not re-render for it. */
-function IdlePreview({
+/** The request preview, folded away in compact layouts. */
+function PreviewPanel({
     collapsed,
     ...props
 }: {
@@ -76,8 +76,6 @@ function IdlePreview({
     target: RunTarget
     collapsed: boolean
 }): ReactNode {
-    const wanted = useIdleAfterMount()
-    if (!wanted) return null
     return (
         <Suspense fallback={null}>
             {collapsed ? (
@@ -140,6 +138,7 @@ export const RunForm = memo(function RunForm({
         [control, register, getValues, subscribe]
     )
     const [summary, setSummary] = useState('')
+    // Not needed to type the first character: the preview, and in a progressive form the lower groups, come at idle.
     const idle = useIdleAfterMount()
     const groupsShown = progressive && !idle ? FIRST_PAINT_GROUPS : FIELD_GROUPS.length
 
@@ -252,7 +251,9 @@ export const RunForm = memo(function RunForm({
                         </p>
                     </div>
                 </form>
-                <IdlePreview model={model} context={context} target={target} collapsed={collapsePreview} />
+                {idle ? (
+                    <PreviewPanel model={model} context={context} target={target} collapsed={collapsePreview} />
+                ) : null}
             </div>
         </RunFormContext>
     )
