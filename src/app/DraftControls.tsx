@@ -1,9 +1,9 @@
-import { useEffect, useSyncExternalStore, type ReactNode, type RefObject } from 'react'
+import { useEffect, type ReactNode, type RefObject } from 'react'
 
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import type { DraftStore } from '../url/draftStore.ts'
 import { useDraftAutosave, type DraftAutosave } from '../url/useDraftAutosave.ts'
-import type { ValuesChannel } from './valuesChannel.ts'
+import type { ValuesChannel } from '../url/valuesChannel.ts'
 
 interface DraftAutosaverProps {
     store: DraftStore
@@ -16,7 +16,7 @@ interface DraftAutosaverProps {
     startFrom?: FormValues | undefined
 }
 
-/** Subscribes to the form values on its own, so autosaving never re-renders the form. */
+/** Listens to the form values on its own, so autosaving never re-renders the form, nor itself. */
 export function DraftAutosaver({
     store,
     model,
@@ -26,8 +26,7 @@ export function DraftAutosaver({
     autosaveRef,
     startFrom,
 }: DraftAutosaverProps): ReactNode {
-    const current = useSyncExternalStore(values.subscribe, values.getSnapshot)
-    const autosave = useDraftAutosave({ store, model, key: draftKey, values: current, enabled, startFrom })
+    const autosave = useDraftAutosave({ store, model, key: draftKey, values, enabled, startFrom })
     useEffect(() => {
         autosaveRef.current = autosave
     }, [autosave, autosaveRef])

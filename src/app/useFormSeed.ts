@@ -4,7 +4,7 @@ import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import { mergeInitialValues } from '../url/mergePrefill.ts'
 import { carryFormValues } from './carryFormValues.ts'
 import { fieldModelKey } from './chooseFieldModel.ts'
-import { createValuesChannel, type ValuesChannel } from './valuesChannel.ts'
+import { createValuesChannel, type ValuesChannel } from '../url/valuesChannel.ts'
 
 export interface LinkValues {
     values: FormValues

@@ -4,11 +4,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FormValues } from '../schema/fieldModel.ts'
 import { createDraftStore, type DraftStorage } from './draftStore.ts'
 import { TEST_FIELD_MODEL } from './testFieldModel.ts'
-import { DRAFT_SAVE_DELAY_MS, useDraftAutosave } from './useDraftAutosave.ts'
+import { DRAFT_SAVE_DELAY_MS, useDraftAutosave, type DraftAutosave } from './useDraftAutosave.ts'
+import { createValuesChannel } from './valuesChannel.ts'
 
 const KEY = 'run-launcher:draft:v1:h:1:t'
 
-function setup(initial: { values: FormValues; key?: string | null; enabled?: boolean; startFrom?: FormValues }) {
+interface Props {
+    values: FormValues
+    key?: string | null
+    enabled?: boolean
+    startFrom?: FormValues
+}
+
+function setup(initial: Props) {
     const items = new Map<string, string>()
     const storage: DraftStorage = {
         getItem: (key) => items.get(key) ?? null,
@@ -16,20 +24,36 @@ function setup(initial: { values: FormValues; key?: string | null; enabled?: boo
         removeItem: (key) => void items.delete(key),
     }
     const store = createDraftStore(storage)
-    const hook = renderHook(
-        (props: { values: FormValues; key?: string | null; enabled?: boolean; startFrom?: FormValues }) =>
-            useDraftAutosave({
+    // The form publishes its values on every change; the hook is rendered again only when its options change.
+    const channel = createValuesChannel(initial.values)
+    let renders = 0
+    const hook = renderHook<DraftAutosave, Partial<Props>>(
+        (props: Partial<Props>) => {
+            renders += 1
+            return useDraftAutosave({
                 store,
                 model: TEST_FIELD_MODEL,
                 key: props.key === undefined ? KEY : props.key,
-                values: props.values,
+                values: channel,
                 enabled: props.enabled ?? true,
                 startFrom: props.startFrom,
-            }),
+            })
+        },
         { initialProps: initial }
     )
+    const rerender = ({ values, ...options }: Props): void => {
+        act(() => {
+            channel.publish(values)
+        })
+        hook.rerender(options)
+    }
+    const type = (values: FormValues): void => {
+        act(() => {
+            channel.publish(values)
+        })
+    }
     const saved = (key = KEY) => store.load(TEST_FIELD_MODEL, key)?.values ?? null
-    return { ...hook, items, saved }
+    return { ...hook, rerender, type, items, saved, renders: () => renders }
 }
 
 beforeEach(() => {
@@ -77,6 +101,28 @@ describe('useDraftAutosave', () => {
             vi.advanceTimersByTime(1)
         })
         expect(saved()).toEqual({ model: 'cl' })
+    })
+
+    it('typing re-renders nothing: a change only restarts the timer', () => {
+        const { type, saved, renders } = setup({ values: { model: '' } })
+        const before = renders()
+        for (const model of ['c', 'cl', 'cla']) type({ model })
+        expect(renders()).toBe(before)
+        act(() => {
+            vi.advanceTimersByTime(DRAFT_SAVE_DELAY_MS)
+        })
+        expect(saved()).toEqual({ model: 'cla' })
+    })
+
+    it('saves nothing when typing comes back to the values the form started with', () => {
+        const { type, items } = setup({ values: { model: 'from-link' } })
+        items.set(KEY, 'existing')
+        type({ model: 'from-lin' })
+        type({ model: 'from-link' })
+        act(() => {
+            vi.runAllTimers()
+        })
+        expect(items.get(KEY)).toBe('existing')
     })
 
     it('never saves secrets', () => {

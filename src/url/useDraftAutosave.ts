@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import type { DraftStore } from './draftStore.ts'
 import { shareableValues } from './shareableValues.ts'
+import type { ValuesSource } from './valuesChannel.ts'
 
 /** Long enough to save once per pause in typing, short enough to lose little on a crash. */
 export const DRAFT_SAVE_DELAY_MS = 500
@@ -12,7 +13,7 @@ export interface DraftAutosaveOptions {
     model: FieldModel
     /** draftKey(host, project, task), or null while the connection is incomplete (nothing is saved). */
     key: string | null
-    values: FormValues
+    values: ValuesSource
     /** False while "restore draft or discard?" is still open, so the offered draft is not overwritten. */
     enabled?: boolean
     /** The values the form opened with, when saving starts later: what was typed since then is saved too. */
@@ -32,51 +33,63 @@ interface Baseline {
     snapshot: string
 }
 
+interface PendingSave {
+    key: string
+    save: () => void
+}
+
 /**
  * Saves the shareable values, debounced, whenever they change after mount (or after enabling).
  * The values the form starts with are never saved by themselves, so opening a page cannot erase a draft.
+ * A keystroke only restarts a timer: comparing and writing wait for the pause, and nothing re-renders.
  */
 export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
-    const { store, model, key, values, enabled = true, startFrom, delayMs = DRAFT_SAVE_DELAY_MS } = options
-    const snapshot = useMemo(() => JSON.stringify(shareableValues(model, values)), [model, values])
+    const { store, model, key, values: source, enabled = true, startFrom, delayMs = DRAFT_SAVE_DELAY_MS } = options
     const startSnapshot = useMemo(
-        () => (startFrom === undefined ? undefined : JSON.stringify(shareableValues(model, startFrom))),
+        () => (startFrom === undefined ? undefined : snapshotOf(model, startFrom)),
         [model, startFrom]
     )
     const baseline = useRef<Baseline | null>(null)
-    const latest = useRef(snapshot)
-    const pending = useRef<(() => void) | null>(null)
+    const pending = useRef<PendingSave | null>(null)
     const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
     useEffect(() => {
-        latest.current = snapshot
-        // Switching tasks saves the last edit of the task being left; anything else pending is superseded.
-        if (pending.current && baseline.current?.key !== key) pending.current()
+        // Switching tasks saves the last edit of the task being left; anything else pending is rescheduled below.
+        if (pending.current && pending.current.key !== key) pending.current.save()
         pending.current = null
         if (key === null || !enabled) {
             baseline.current = null
             return undefined
         }
         if (baseline.current?.key !== key) {
-            baseline.current = { key, snapshot: startSnapshot ?? snapshot }
-            if (baseline.current.snapshot === snapshot) return undefined
+            baseline.current = { key, snapshot: startSnapshot ?? snapshotOf(model, source.getSnapshot()) }
         }
-        if (baseline.current.snapshot === snapshot) return undefined
-        const save = (): void => {
-            pending.current = null
-            store.save(model, key, values)
-            baseline.current = { key, snapshot }
+        const schedule = (): void => {
+            // Captured now: a later task switch must not save the next task's values under this key.
+            const values = source.getSnapshot()
+            const save = (): void => {
+                pending.current = null
+                const snapshot = snapshotOf(model, values)
+                if (baseline.current?.key === key && baseline.current.snapshot === snapshot) return
+                store.save(model, key, values)
+                baseline.current = { key, snapshot }
+            }
+            clearTimeout(timer.current)
+            pending.current = { key, save }
+            timer.current = setTimeout(save, delayMs)
         }
-        pending.current = save
-        timer.current = setTimeout(save, delayMs)
+        // What changed while this was off (or before it mounted) counts as a change too.
+        schedule()
+        const unsubscribe = source.subscribe(schedule)
         return () => {
+            unsubscribe()
             clearTimeout(timer.current)
         }
-    }, [store, model, key, values, snapshot, startSnapshot, enabled, delayMs])
+    }, [store, model, key, source, startSnapshot, enabled, delayMs])
 
     const flush = useCallback(() => {
         clearTimeout(timer.current)
-        pending.current?.()
+        pending.current?.save()
     }, [])
 
     // Leaving the page or unmounting the form saves what is still pending.
@@ -93,8 +106,12 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
         pending.current = null
         if (key === null) return
         store.clear(key)
-        baseline.current = { key, snapshot: latest.current }
-    }, [store, key])
+        baseline.current = { key, snapshot: snapshotOf(model, source.getSnapshot()) }
+    }, [store, model, key, source])
 
     return useMemo(() => ({ clear, flush }), [clear, flush])
+}
+
+function snapshotOf(model: FieldModel, values: FormValues): string {
+    return JSON.stringify(shareableValues(model, values))
 }

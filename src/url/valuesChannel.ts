@@ -1,8 +1,12 @@
 import type { FormValues } from '../schema/fieldModel.ts'
 
 /** The form's latest values for the few parts that need them live, without re-rendering the form's parent. */
-export interface ValuesChannel {
+export interface ValuesChannel extends ValuesSource {
     publish: (values: FormValues) => void
+}
+
+/** Read on change, never through a React render. */
+export interface ValuesSource {
     subscribe: (listener: () => void) => () => void
     getSnapshot: () => FormValues
 }
