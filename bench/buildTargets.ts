@@ -4,6 +4,8 @@ import { gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { build } from 'vite'
 
+import { precompressAssets } from '../scripts/precompressAssets.ts'
+
 export const REPO_ROOT = resolve(import.meta.dirname, '..')
 export const REFERENCE_ROOT = resolve(import.meta.dirname, 'reference')
 
@@ -40,12 +42,12 @@ export async function buildApp(outDir: string): Promise<BuiltTarget> {
     return describeBuild(outDir, result)
 }
 
-/** The reference page, with the same plugin and target as the app. */
+/** The reference page, with the same React plugin, precompression and target as the app. */
 export async function buildReference(outDir: string): Promise<BuiltTarget> {
     const result = await build({
         root: REFERENCE_ROOT,
         configFile: false,
-        plugins: [react()],
+        plugins: [react(), precompressAssets()],
         logLevel: 'warn',
         build: { outDir, emptyOutDir: true, sourcemap: false, target: 'es2022' },
     })

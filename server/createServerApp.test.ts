@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync } from 'node:zlib'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -86,6 +87,8 @@ beforeAll(async () => {
     mkdirSync(join(distDir, 'assets'))
     writeFileSync(join(distDir, 'index.html'), INDEX_HTML)
     writeFileSync(join(distDir, 'assets', 'x-abc123.js'), ASSET_JS)
+    // What the build writes beside an asset (scripts/precompressAssets.ts)
+    writeFileSync(join(distDir, 'assets', 'x-abc123.js.br'), brotliCompressSync(ASSET_JS))
     writeFileSync(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
 })
 
@@ -137,6 +140,24 @@ describe('the app and its headers', () => {
         expect(response.headers.get('content-encoding')).toBe('gzip')
         expect(await response.text()).toBe(ASSET_JS)
         expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
+    })
+
+    it('sends the Brotli file the build wrote when the browser takes it, and compresses on the fly otherwise', async () => {
+        const response = await fetch(`${launcher.origin}/assets/x-abc123.js`, {
+            headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+        })
+        expect(response.status).toBe(200)
+        expect(response.headers.get('content-encoding')).toBe('br')
+        expect(response.headers.get('vary')).toMatch(/accept-encoding/i)
+        expect(response.headers.get('content-type')).toMatch(/^text\/javascript/)
+        expect(response.headers.get('cache-control')).toBe(IMMUTABLE_CACHE)
+        expect(await response.text()).toBe(ASSET_JS)
+
+        const plain = await fetch(`${launcher.origin}/assets/x-abc123.js`, {
+            headers: { 'accept-encoding': 'identity' },
+        })
+        expect(plain.headers.get('content-encoding')).toBeNull()
+        expect(await plain.text()).toBe(ASSET_JS)
     })
 
     it('serves other static files without long caching', async () => {

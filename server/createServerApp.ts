@@ -72,11 +72,12 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
         return hogErrorResponse(404, 'invalid_request', 'not_found', detail)
     })
 
-    app.use('/assets/*', serveStatic({ root: config.distDir }))
+    // The build writes .br/.gz beside each asset (scripts/precompressAssets.ts): sent as they are, else compressed here.
+    app.use('/assets/*', serveStatic({ root: config.distDir, precompressed: true }))
     // a missing hashed asset is a 404, never the HTML page
     app.all('/assets/*', (c) => c.text('Not found', 404))
-    app.use('*', serveStatic({ root: config.distDir }))
-    const serveIndex = serveStatic({ root: config.distDir, path: 'index.html' })
+    app.use('*', serveStatic({ root: config.distDir, precompressed: true }))
+    const serveIndex = serveStatic({ root: config.distDir, path: 'index.html', precompressed: true })
     // client-side routes load the app; other misses stay 404 so broken links surface
     app.on(['GET', 'HEAD'], '*', (c, next) =>
         (c.req.header('accept') ?? '').includes('text/html') ? serveIndex(c, next) : next()
