@@ -36,7 +36,7 @@ interface BenchOptions {
 }
 
 const USAGE =
-    'Usage: tsx bench/runBench.ts [--rounds N (7)] [--typing-rounds N (3)] [--chars N (500)] [--ready-loads N (2)] [--skip-build]'
+    'Usage: tsx bench/runBench.ts [--rounds N (7)] [--typing-rounds N (3)] [--chars N (500)] [--ready-loads N (4)] [--skip-build]'
 
 function parseOptions(): BenchOptions {
     let values: { rounds: string; 'typing-rounds': string; chars: string; 'ready-loads': string; 'skip-build': boolean }
@@ -46,7 +46,7 @@ function parseOptions(): BenchOptions {
                 rounds: { type: 'string', default: '7' },
                 'typing-rounds': { type: 'string', default: '3' },
                 chars: { type: 'string', default: '500' },
-                'ready-loads': { type: 'string', default: '2' },
+                'ready-loads': { type: 'string', default: '4' },
                 'skip-build': { type: 'boolean', default: false },
             },
         }).values
