@@ -8,20 +8,25 @@ import tseslint from 'typescript-eslint'
 
 // One-way imports between the top-level folders of src (see README "Architecture").
 const boundaries = [
+    { target: './src/lib', from: './src', except: ['./lib'], message: 'lib/ is a leaf of small utilities.' },
     { target: './src/contract', from: './src', except: ['./contract'], message: 'contract/ is a leaf.' },
     { target: './src/schema', from: './src', except: ['./schema', './contract'], message: 'schema/ is pure.' },
-    { target: './src/api', from: './src', except: ['./api', './schema', './contract'] },
+    { target: './src/api', from: './src', except: ['./api', './schema', './contract', './lib'] },
     {
         target: './src/form',
         from: './src',
-        except: ['./form', './schema', './contract'],
+        except: ['./form', './schema', './contract', './lib'],
         message: 'form/ takes data as props.',
     },
-    { target: './src/url', from: './src', except: ['./url', './schema', './contract'] },
-    { target: './src/embed', from: './src', except: ['./embed', './schema', './contract', './url'] },
-    { target: './src/connection', from: './src', except: ['./connection', './api', './schema', './contract'] },
-    { target: './src/results', from: './src', except: ['./results', './api', './schema', './contract'] },
-    { target: './src/attachments', from: './src', except: ['./attachments', './api', './schema', './contract'] },
+    { target: './src/url', from: './src', except: ['./url', './schema', './contract', './lib'] },
+    { target: './src/embed', from: './src', except: ['./embed', './schema', './contract', './url', './lib'] },
+    { target: './src/connection', from: './src', except: ['./connection', './api', './schema', './contract', './lib'] },
+    { target: './src/results', from: './src', except: ['./results', './api', './schema', './contract', './lib'] },
+    {
+        target: './src/attachments',
+        from: './src',
+        except: ['./attachments', './api', './schema', './contract', './lib'],
+    },
 ]
 
 export default tseslint.config(

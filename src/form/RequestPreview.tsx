@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 
+import { createTrailingTimer } from '../lib/trailingTimer.ts'
 import { buildCurlCommand, redactBody, type RunTarget } from '../schema/buildCurlCommand.ts'
 import { buildRequestBody } from '../schema/buildRequestBody.ts'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
@@ -21,18 +22,19 @@ function usePausedValues(): FormValues {
     const { getValues, subscribe } = useRunFormContext()
     const [values, setValues] = useState<FormValues>(() => getValues())
     useEffect(() => {
-        let timer: ReturnType<typeof setTimeout> | undefined
+        let latest: FormValues | undefined
+        const timer = createTrailingTimer(PREVIEW_DELAY_MS, () => {
+            if (latest) setValues({ ...latest })
+        })
         const unsubscribe = subscribe({
             formState: { values: true },
             callback: ({ values: next }) => {
-                clearTimeout(timer)
-                timer = setTimeout(() => {
-                    setValues({ ...next })
-                }, PREVIEW_DELAY_MS)
+                latest = next
+                timer.restart()
             },
         })
         return () => {
-            clearTimeout(timer)
+            timer.cancel()
             unsubscribe()
         }
     }, [subscribe])

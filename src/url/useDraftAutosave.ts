@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 
+import { createTrailingTimer, type TrailingTimer } from '../lib/trailingTimer.ts'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import type { DraftStore } from './draftStore.ts'
 import { shareableValues } from './shareableValues.ts'
@@ -51,7 +52,14 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
     )
     const baseline = useRef<Baseline | null>(null)
     const pending = useRef<PendingSave | null>(null)
-    const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+    // Made on first use (in an effect or a callback); it runs whatever save is pending once typing pauses.
+    const timer = useRef<TrailingTimer | null>(null)
+    const restartTimer = useCallback(() => {
+        timer.current ??= createTrailingTimer(delayMs, () => {
+            pending.current?.save()
+        })
+        timer.current.restart()
+    }, [delayMs])
 
     useEffect(() => {
         // Switching tasks saves the last edit of the task being left; anything else pending is rescheduled below.
@@ -74,21 +82,20 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
                 store.save(model, key, values)
                 baseline.current = { key, snapshot }
             }
-            clearTimeout(timer.current)
             pending.current = { key, save }
-            timer.current = setTimeout(save, delayMs)
+            restartTimer()
         }
         // What changed while this was off (or before it mounted) counts as a change too.
         schedule()
         const unsubscribe = source.subscribe(schedule)
         return () => {
             unsubscribe()
-            clearTimeout(timer.current)
+            timer.current?.cancel()
         }
-    }, [store, model, key, source, startSnapshot, enabled, delayMs])
+    }, [store, model, key, source, startSnapshot, enabled, restartTimer])
 
     const flush = useCallback(() => {
-        clearTimeout(timer.current)
+        timer.current?.cancel()
         pending.current?.save()
     }, [])
 
@@ -102,7 +109,7 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
     }, [flush])
 
     const clear = useCallback(() => {
-        clearTimeout(timer.current)
+        timer.current?.cancel()
         pending.current = null
         if (key === null) return
         store.clear(key)
