@@ -28,11 +28,11 @@ const PAGE_OPENED_AT = Date.now()
 // Everything that talks to PostHog loads after the form, so the first character can be typed at once.
 const loadLauncher = () => import('./app/Launcher.tsx')
 const Launcher = lazy(() => loadLauncher().then((module) => ({ default: module.Launcher })))
-// Folded panels: their code loads the first time someone opens them.
-const SharePanel = lazy(() => import('./app/SharePanel.tsx').then((module) => ({ default: module.SharePanel })))
-const EmbedSnippetPanel = lazy(() =>
-    import('./app/EmbedSnippetPanel.tsx').then((module) => ({ default: module.EmbedSnippetPanel }))
-)
+// The request preview (at idle) and the folded share and embed panels: one chunk, loaded when the first is shown.
+const loadPanels = () => import('./app/lazyPanels.ts')
+const RequestPreview = lazy(() => loadPanels().then((module) => ({ default: module.RequestPreview })))
+const SharePanel = lazy(() => loadPanels().then((module) => ({ default: module.SharePanel })))
+const EmbedSnippetPanel = lazy(() => loadPanels().then((module) => ({ default: module.EmbedSnippetPanel })))
 
 interface AppProps {
     prefill: DecodedPrefill
@@ -230,7 +230,13 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                     />
                 ) : null}
                 {/* progressive unless a control must get its focus back after a remount */}
-                <RunForm key={key} ref={formRef} progressive={focus === undefined} {...formProps} />
+                <RunForm
+                    key={key}
+                    ref={formRef}
+                    progressive={focus === undefined}
+                    preview={RequestPreview}
+                    {...formProps}
+                />
                 {embed.embedded ? null : (
                     <>
                         <Disclosure title="Share a prefilled link" className="panel share">

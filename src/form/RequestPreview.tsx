@@ -8,7 +8,7 @@ import type { RuleContext } from '../schema/fieldRules.ts'
 import { CopyButton } from './CopyButton.tsx'
 import { useRunFormContext } from './runFormContext.ts'
 
-interface RequestPreviewProps {
+export interface RequestPreviewProps {
     model: FieldModel
     context: RuleContext
     target: RunTarget

@@ -7,6 +7,7 @@ import { compileSchema } from '../schema/compileSchema.ts'
 import { defaultFormValues } from '../schema/defaultFormValues.ts'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import { copyBundledDocument, TEST_CONTEXT } from '../schema/testDocuments.ts'
+import type { RequestPreviewProps } from './RequestPreview.tsx'
 import { RunForm, type ServerFieldErrors } from './RunForm.tsx'
 
 const TARGET = { host: 'https://us.posthog.com', projectId: '1', taskId: 't' }
@@ -124,5 +125,14 @@ describe('RunForm', () => {
             expect(onSubmit).toHaveBeenCalledTimes(1)
         })
         expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ context_window: '1m', auto_publish: true })
+    })
+
+    it('shows the preview it is given once the browser is idle, with the target it posts to', async () => {
+        const { props } = renderForm()
+        function FakePreview({ target }: RequestPreviewProps) {
+            return <p>preview for task {target.taskId}</p>
+        }
+        render(<RunForm {...props} preview={FakePreview} />)
+        expect(await screen.findByText(`preview for task ${TARGET.taskId}`)).toBeInTheDocument()
     })
 })

@@ -1,6 +1,5 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema'
 import {
-    lazy,
     memo,
     Suspense,
     useEffect,
@@ -8,6 +7,7 @@ import {
     useMemo,
     useState,
     type BaseSyntheticEvent,
+    type ComponentType,
     type ReactNode,
     type Ref,
 } from 'react'
@@ -23,6 +23,7 @@ import { FieldRow } from './FieldRow.tsx'
 import { RunFormContext } from './runFormContext.ts'
 import { useIdleAfterMount } from './useIdleAfterMount.ts'
 import type { FieldPicker } from './formTypes.ts'
+import type { RequestPreviewProps } from './RequestPreview.tsx'
 
 /** Field errors from the server, applied each time `id` changes. */
 export interface ServerFieldErrors {
@@ -58,33 +59,28 @@ export interface RunFormProps {
     notice?: ReactNode
     /** Folds the request preview away (compact layouts such as embed mode). */
     collapsePreview?: boolean | undefined
+    /** The request preview beside the form, shown once the browser is idle; the app passes one loaded on demand. */
+    preview?: ComponentType<RequestPreviewProps> | undefined
     /** Renders the first groups at once and the rest once the browser is idle, so the first keystroke comes first. */
     progressive?: boolean | undefined
     ref?: Ref<RunFormHandle> | undefined
 }
 
-// Not needed to type the first character: it loads right after the form.
-const RequestPreview = lazy(() => import('./RequestPreview.tsx').then((module) => ({ default: module.RequestPreview })))
-
 /** The request preview, folded away in compact layouts. */
 function PreviewPanel({
     collapsed,
+    Preview,
     ...props
-}: {
-    model: FieldModel
-    context: RuleContext
-    target: RunTarget
-    collapsed: boolean
-}): ReactNode {
+}: RequestPreviewProps & { collapsed: boolean; Preview: ComponentType<RequestPreviewProps> }): ReactNode {
     return (
         <Suspense fallback={null}>
             {collapsed ? (
                 <details className="preview-toggle">
                     <summary>Show the request PostHog will receive</summary>
-                    <RequestPreview {...props} />
+                    <Preview {...props} />
                 </details>
             ) : (
-                <RequestPreview {...props} />
+                <Preview {...props} />
             )}
         </Suspense>
     )
@@ -122,6 +118,7 @@ export const RunForm = memo(function RunForm({
     onInvalid,
     notice,
     collapsePreview = false,
+    preview,
     progressive = false,
     ref,
 }: RunFormProps): ReactNode {
@@ -251,8 +248,14 @@ export const RunForm = memo(function RunForm({
                         </p>
                     </div>
                 </form>
-                {idle ? (
-                    <PreviewPanel model={model} context={context} target={target} collapsed={collapsePreview} />
+                {idle && preview ? (
+                    <PreviewPanel
+                        Preview={preview}
+                        model={model}
+                        context={context}
+                        target={target}
+                        collapsed={collapsePreview}
+                    />
                 ) : null}
             </div>
         </RunFormContext>
