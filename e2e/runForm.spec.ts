@@ -49,6 +49,17 @@ test.describe('the schema-driven run form', () => {
         await expect(page.getByLabel(/^Branch/)).toHaveAccessibleDescription('Git branch to checkout in the sandbox')
     })
 
+    test('the message box shows five lines and can be made taller', async ({ page }) => {
+        // Its height is set in CSS (it is a layout boundary), so it must still fit the five rows it had.
+        const message = page.getByLabel(/^Pending user message/)
+        const lines = await message.evaluate((element) => {
+            const style = getComputedStyle(element)
+            return element.clientHeight / Number.parseFloat(style.lineHeight)
+        })
+        expect(lines).toBeGreaterThanOrEqual(5)
+        expect(await message.evaluate((element) => getComputedStyle(element).resize)).toBe('vertical')
+    })
+
     test('shows conditional fields only when they apply', async ({ page }) => {
         const signalReport = page.getByLabel(/^Signal report ID/)
         await expect(signalReport).toHaveCount(0)

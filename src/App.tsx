@@ -19,7 +19,6 @@ import type { FormValues } from './schema/fieldModel.ts'
 import { FIELD } from './schema/fieldRules.ts'
 import { createDraftStore, lazyBrowserStorage, type DraftStore } from './url/draftStore.ts'
 import { mergeInitialValues } from './url/mergePrefill.ts'
-import type { DraftAutosave } from './url/useDraftAutosave.ts'
 import type { DecodedPrefill } from './url/prefillCodec.ts'
 
 // After the previous page's last draft save on a reload (its pagehide), unlike the navigation's start.
@@ -158,7 +157,6 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
         return { linkDraft: draft, binding: initialBinding(prefill, defaultValues, onSubmit, draft?.values.publish) }
     })
     const { linkDraft } = start
-    const linkDraftSaver = useRef<DraftAutosave | null>(null)
     const [binding, setBinding] = useState(start.binding)
     const config = useLauncherConfig()
     const { key, focus, belowForm, ...formProps } = binding
@@ -225,7 +223,6 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                         draftKey={linkDraft.draftKey}
                         values={linkDraft.values}
                         enabled
-                        autosaveRef={linkDraftSaver}
                         startFrom={linkDraft.startFrom}
                     />
                 ) : null}

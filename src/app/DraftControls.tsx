@@ -11,7 +11,8 @@ interface DraftAutosaverProps {
     draftKey: string | null
     values: ValuesChannel
     enabled: boolean
-    autosaveRef: RefObject<DraftAutosave | null>
+    /** Where to put clear() and flush() for whoever needs them (the launcher clears after a run). */
+    autosaveRef?: RefObject<DraftAutosave | null> | undefined
     /** The values the form opened with, when this mounts after the user may have typed. */
     startFrom?: FormValues | undefined
 }
@@ -28,7 +29,7 @@ export function DraftAutosaver({
 }: DraftAutosaverProps): ReactNode {
     const autosave = useDraftAutosave({ store, model, key: draftKey, values, enabled, startFrom })
     useEffect(() => {
-        autosaveRef.current = autosave
+        if (autosaveRef) autosaveRef.current = autosave
     }, [autosave, autosaveRef])
     return null
 }

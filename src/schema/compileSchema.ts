@@ -38,7 +38,10 @@ const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor'
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/
 const MAX_REF_DEPTH = 8
 
-function isObject(value: unknown): value is JsonObject {
+/** Where local references point: `#/components/schemas/<name>`. */
+export const SCHEMA_REF_PREFIX = '#/components/schemas/'
+
+export function isObject(value: unknown): value is JsonObject {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
@@ -72,15 +75,14 @@ class Compiler {
     }
 
     deref(ref: unknown, path: string): { name: string; schema: JsonObject } | undefined {
-        const prefix = '#/components/schemas/'
-        if (typeof ref !== 'string' || !ref.startsWith(prefix)) {
+        if (typeof ref !== 'string' || !ref.startsWith(SCHEMA_REF_PREFIX)) {
             this.report(
                 path,
                 `Only local references to #/components/schemas/… are supported, got ${JSON.stringify(ref)}.`
             )
             return undefined
         }
-        const name = ref.slice(prefix.length)
+        const name = ref.slice(SCHEMA_REF_PREFIX.length)
         const schema = this.lookup(name)
         if (!schema) {
             this.report(path, `The reference ${ref} points to no schema in the document.`)

@@ -1,8 +1,4 @@
-const SCHEMA_REF_PREFIX = '#/components/schemas/'
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+import { isObject, SCHEMA_REF_PREFIX } from './compileSchema.ts'
 
 /** Every components/schemas name a JSON value refers to with a local $ref, at any depth. */
 function referencedNames(value: unknown, found: Set<string>): void {

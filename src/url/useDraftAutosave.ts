@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 
-import { createTrailingTimer, type TrailingTimer } from '../lib/trailingTimer.ts'
+import { createTrailingTimer } from '../lib/trailingTimer.ts'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import type { DraftStore } from './draftStore.ts'
 import { shareableValues } from './shareableValues.ts'
@@ -52,15 +52,6 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
     )
     const baseline = useRef<Baseline | null>(null)
     const pending = useRef<PendingSave | null>(null)
-    // Made on first use (in an effect or a callback); it runs whatever save is pending once typing pauses.
-    const timer = useRef<TrailingTimer | null>(null)
-    const restartTimer = useCallback(() => {
-        timer.current ??= createTrailingTimer(delayMs, () => {
-            pending.current?.save()
-        })
-        timer.current.restart()
-    }, [delayMs])
-
     useEffect(() => {
         // Switching tasks saves the last edit of the task being left; anything else pending is rescheduled below.
         if (pending.current && pending.current.key !== key) pending.current.save()
@@ -72,6 +63,10 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
         if (baseline.current?.key !== key) {
             baseline.current = { key, snapshot: startSnapshot ?? snapshotOf(model, source.getSnapshot()) }
         }
+        // It runs whatever save is pending once typing pauses; after a flush or a clear, nothing is.
+        const timer = createTrailingTimer(delayMs, () => {
+            pending.current?.save()
+        })
         const schedule = (): void => {
             // Captured now: a later task switch must not save the next task's values under this key.
             const values = source.getSnapshot()
@@ -83,19 +78,18 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
                 baseline.current = { key, snapshot }
             }
             pending.current = { key, save }
-            restartTimer()
+            timer.restart()
         }
         // What changed while this was off (or before it mounted) counts as a change too.
         schedule()
         const unsubscribe = source.subscribe(schedule)
         return () => {
             unsubscribe()
-            timer.current?.cancel()
+            timer.cancel()
         }
-    }, [store, model, key, source, startSnapshot, enabled, restartTimer])
+    }, [store, model, key, source, startSnapshot, enabled, delayMs])
 
     const flush = useCallback(() => {
-        timer.current?.cancel()
         pending.current?.save()
     }, [])
 
@@ -109,7 +103,6 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
     }, [flush])
 
     const clear = useCallback(() => {
-        timer.current?.cancel()
         pending.current = null
         if (key === null) return
         store.clear(key)

@@ -1,0 +1,13 @@
+import bundledSchemaDocument from '../contract/bundledSchemaDocument.json'
+import { compileSchema } from './compileSchema.ts'
+import type { Field } from './fieldModel.ts'
+import { RUN_SCHEMA_NAME } from './runSchemaName.ts'
+
+/** The bundled run schema's fields. The document ships with the app: a problem in it is a build bug, not user input. */
+export function compileBundledFields(): readonly Field[] {
+    const result = compileSchema(bundledSchemaDocument, RUN_SCHEMA_NAME)
+    if (!result.ok || result.problems.length > 0) {
+        throw new Error(`The bundled run schema does not compile: ${JSON.stringify(result.problems)}`)
+    }
+    return result.model.fields
+}
