@@ -13,7 +13,7 @@ import { createValuesChannel, type ValuesChannel } from './url/valuesChannel.ts'
 import { BUNDLED_MODELS } from './contract/bundledModelCatalog.ts'
 import type { EmbedParams } from './embed/parseEmbedParams.ts'
 import { RunForm, type RunFormHandle } from './form/RunForm.tsx'
-import { whenIdle } from './form/useIdleAfterMount.ts'
+import { useIdleAfterMount, whenIdle } from './form/useIdleAfterMount.ts'
 import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
 import type { FormValues } from './schema/fieldModel.ts'
 import { FIELD } from './schema/fieldRules.ts'
@@ -159,6 +159,7 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
     const { linkDraft } = start
     const [binding, setBinding] = useState(start.binding)
     const config = useLauncherConfig()
+    const idle = useIdleAfterMount()
     const { key, focus, belowForm, ...formProps } = binding
     // Asked once, when the config is in: reading storage would cost the first paint, and "Forget key" must not unmount it.
     const loadsAtOnce = useMemo(
@@ -234,7 +235,8 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
                     preview={RequestPreview}
                     {...formProps}
                 />
-                {embed.embedded ? null : (
+                {/* below the form and folded: they come at idle, with the form's lower fields */}
+                {embed.embedded || !idle ? null : (
                     <>
                         <Disclosure title="Share a prefilled link" className="panel share">
                             {() => (

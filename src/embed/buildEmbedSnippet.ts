@@ -1,4 +1,4 @@
-import { EMBED_PROTOCOL_VERSION, EMBED_SOURCE, HOST_SOURCE } from './embedMessages.ts'
+import { EMBED_PROTOCOL_VERSION, EMBED_SOURCE, HOST_SOURCE } from './embedProtocol.ts'
 import { parseBareOrigin } from './parseBareOrigin.ts'
 
 export interface EmbedSnippetOptions {

@@ -1,11 +1,8 @@
 import * as z from 'zod/mini'
 
-/** Bumped on any incompatible change to a message; both sides refuse other versions. */
-export const EMBED_PROTOCOL_VERSION = 1
-/** The marker on every message the embed sends to its host. */
-export const EMBED_SOURCE = 'run-launcher'
-/** The marker the host puts on every message it sends to the embed. */
-export const HOST_SOURCE = 'run-launcher-host'
+import { EMBED_PROTOCOL_VERSION, EMBED_SOURCE, HOST_SOURCE } from './embedProtocol.ts'
+
+export { EMBED_PROTOCOL_VERSION, EMBED_SOURCE, HOST_SOURCE }
 
 // Limits on what a host may send: field values are short, a list holds a few dozen repositories at most.
 export const MAX_OBJECT_KEYS = 100

@@ -18,6 +18,7 @@ function renderForm(
         values?: FormValues
         serverErrors?: ServerFieldErrors
         locked?: string[]
+        progressive?: boolean
     } = {}
 ) {
     const model = options.model ?? BUNDLED_FIELD_MODEL
@@ -30,7 +31,9 @@ function renderForm(
         target: TARGET,
         lockedFields: new Set(options.locked ?? []),
     }
-    const view = render(<RunForm {...props} serverErrors={options.serverErrors} />)
+    const view = render(
+        <RunForm {...props} serverErrors={options.serverErrors} progressive={options.progressive ?? false} />
+    )
     return { onSubmit, view, props }
 }
 
@@ -125,6 +128,17 @@ describe('RunForm', () => {
             expect(onSubmit).toHaveBeenCalledTimes(1)
         })
         expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ context_window: '1m', auto_publish: true })
+    })
+
+    it('progressive: paints the fields down to the message first, and the rest once the browser is idle', async () => {
+        renderForm({ progressive: true })
+        expect(screen.getByLabelText(/^Model/)).toBeInTheDocument()
+        expect(screen.getByLabelText(/^Pending user message/)).toBeInTheDocument()
+        expect(screen.queryByLabelText(/^Pending user artifact IDs/)).not.toBeInTheDocument()
+        expect(screen.queryByRole('group', { name: 'Where it runs' })).not.toBeInTheDocument()
+
+        expect(await screen.findByLabelText(/^Pending user artifact IDs/)).toBeInTheDocument()
+        expect(screen.getByRole('group', { name: 'Where it runs' })).toBeInTheDocument()
     })
 
     it('shows the preview it is given once the browser is idle, with the target it posts to', async () => {

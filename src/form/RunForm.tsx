@@ -11,15 +11,16 @@ import {
     type ReactNode,
     type Ref,
 } from 'react'
-import { useForm, useWatch, type FieldErrors } from 'react-hook-form'
+import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form'
 
 import { buildFormSchema } from '../schema/buildFormSchema.ts'
 import type { RunTarget } from '../schema/buildCurlCommand.ts'
 import type { FieldModel, FormValues, RunRequestBody } from '../schema/fieldModel.ts'
-import { FIELD_GROUPS } from '../schema/fieldLayout.ts'
+import { FIELD_GROUPS, FIRST_PAINT_LAST_FIELD } from '../schema/fieldLayout.ts'
 import { ruleDependencies, type RuleContext } from '../schema/fieldRules.ts'
 import { resolveFields } from '../schema/resolveFields.ts'
 import { FieldRow } from './FieldRow.tsx'
+import { firstPaintFields } from './firstPaintFields.ts'
 import { RunFormContext } from './runFormContext.ts'
 import { useIdleAfterMount } from './useIdleAfterMount.ts'
 import type { FieldPicker } from './formTypes.ts'
@@ -61,7 +62,7 @@ export interface RunFormProps {
     collapsePreview?: boolean | undefined
     /** The request preview beside the form, shown once the browser is idle; the app passes one loaded on demand. */
     preview?: ComponentType<RequestPreviewProps> | undefined
-    /** Renders the first groups at once and the rest once the browser is idle, so the first keystroke comes first. */
+    /** Renders the fields down to the message at once and the rest once the browser is idle: the first key comes first. */
     progressive?: boolean | undefined
     ref?: Ref<RunFormHandle> | undefined
 }
@@ -86,13 +87,12 @@ function PreviewPanel({
     )
 }
 
-/** The groups a progressive form renders at once: what to run and the prompt; the rest follow at idle. */
-const FIRST_PAINT_GROUPS = 2
-
 const DEPENDENCIES = ruleDependencies()
 const NO_LOCKS: ReadonlySet<string> = new Set()
 const NO_PICKERS: ReadonlyMap<string, FieldPicker> = new Map()
 const NO_ADDONS: ReadonlyMap<string, ReactNode> = new Map()
+
+type FormSchema = ReturnType<typeof buildFormSchema>
 
 function labelsOf(model: FieldModel, errors: FieldErrors<FormValues>): string[] {
     return Object.keys(errors).map((name) => model.byName.get(name)?.label ?? 'Confirmation')
@@ -122,10 +122,21 @@ export const RunForm = memo(function RunForm({
     progressive = false,
     ref,
 }: RunFormProps): ReactNode {
-    const schema = useMemo(() => buildFormSchema(model, context), [model, context])
+    // Built on first use (a submit, or once idle): the zod schema is not needed to type the first character.
+    const lazySchema = useMemo(() => {
+        let built: FormSchema | undefined
+        return () => (built ??= buildFormSchema(model, context))
+    }, [model, context])
+    const resolver = useMemo((): Resolver<FormValues, unknown, RunRequestBody> => {
+        let built: Resolver<FormValues, unknown, RunRequestBody> | undefined
+        return (values, resolverContext, options) => {
+            built ??= standardSchemaResolver(lazySchema())
+            return built(values, resolverContext, options)
+        }
+    }, [lazySchema])
     const form = useForm<FormValues, unknown, RunRequestBody>({
         defaultValues,
-        resolver: standardSchemaResolver(schema),
+        resolver,
         mode: 'onSubmit',
         reValidateMode: 'onChange',
     })
@@ -135,9 +146,8 @@ export const RunForm = memo(function RunForm({
         [control, register, getValues, subscribe]
     )
     const [summary, setSummary] = useState('')
-    // Not needed to type the first character: the preview, and in a progressive form the lower groups, come at idle.
+    // Not needed to type the first character: the preview, and in a progressive form the lower fields, come at idle.
     const idle = useIdleAfterMount()
-    const groupsShown = progressive && !idle ? FIRST_PAINT_GROUPS : FIELD_GROUPS.length
 
     // Only the values the rules read re-render the form; typing elsewhere stays inside its own field.
     const watched = useWatch({ control, name: DEPENDENCIES })
@@ -149,6 +159,11 @@ export const RunForm = memo(function RunForm({
         })
         return resolveFields(model, values, context)
     }, [model, context, watched])
+    const shown = progressive && !idle ? firstPaintFields(resolved, FIRST_PAINT_LAST_FIELD) : resolved
+
+    useEffect(() => {
+        if (idle) lazySchema()
+    }, [idle, lazySchema])
 
     useEffect(() => {
         if (!onValuesChange) return undefined
@@ -185,7 +200,7 @@ export const RunForm = memo(function RunForm({
         // Valid values start the run at once: react-hook-form's own pass clears errors, which re-renders every
         // field, and that should follow the request rather than hold it up.
         event?.preventDefault()
-        const checked = schema['~standard'].validate(getValues())
+        const checked = lazySchema()['~standard'].validate(getValues())
         const startedEarly = !(checked instanceof Promise) && checked.issues === undefined
         if (startedEarly) onValid(checked.value)
         return handleSubmit(startedEarly ? () => undefined : onValid, onInvalidValues)(event)
@@ -220,8 +235,8 @@ export const RunForm = memo(function RunForm({
                         void submit(event)
                     }}
                 >
-                    {FIELD_GROUPS.slice(0, groupsShown).map((group) => {
-                        const fields = resolved.filter((entry) => entry.field.group === group.id)
+                    {FIELD_GROUPS.map((group) => {
+                        const fields = shown.filter((entry) => entry.field.group === group.id)
                         if (fields.length === 0) return null
                         return (
                             <fieldset key={group.id} className="group">
