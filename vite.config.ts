@@ -3,14 +3,13 @@ import { defineConfig } from 'vitest/config'
 
 import { bundledFieldModelPlugin } from './scripts/bundledFieldModelPlugin.ts'
 import { precompressAssets } from './scripts/precompressAssets.ts'
-import { startupChunkOutput } from './scripts/startupChunk.ts'
 
 export default defineConfig({
     plugins: [react(), bundledFieldModelPlugin(), precompressAssets()],
     server: { host: '127.0.0.1', port: 5173, strictPort: true },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true },
     // no public source maps: nothing uploads them to an error tracker, so they would only publish the source
-    build: { target: 'es2022', sourcemap: false, rolldownOptions: { output: startupChunkOutput() } },
+    build: { target: 'es2022', sourcemap: false },
     test: {
         projects: [
             {
