@@ -8,8 +8,14 @@ export default defineConfig({
     plugins: [react(), bundledFieldModelPlugin(), precompressAssets()],
     server: { host: '127.0.0.1', port: 5173, strictPort: true },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-    // no public source maps: nothing uploads them to an error tracker, so they would only publish the source
-    build: { target: 'es2022', sourcemap: false },
+    build: {
+        target: 'es2022',
+        // no public source maps: nothing uploads them to an error tracker, so they would only publish the source
+        sourcemap: false,
+        // Current browsers know modulepreload (Safari since 17, Firefox since 115). The polyfill's observer would watch
+        // every node the first render adds; without it an older browser fetches a lazy chunk when it is needed.
+        modulePreload: { polyfill: false },
+    },
     test: {
         projects: [
             {

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini'
 
+import { lazy } from '../lib/lazy.ts'
+
 /** What the deployment's own server says about itself; absent (dev server, static hosting) means browser-key mode. */
 export interface LauncherConfig {
     serverHeldKey:
@@ -10,17 +12,20 @@ export interface LauncherConfig {
 
 export const BROWSER_KEY_MODE: LauncherConfig = { serverHeldKey: undefined, embedAllowedOrigins: undefined }
 
-const ConfigSchema = z.object({
-    serverHeldKey: z.boolean(),
-    postHogHost: z.optional(z.string()),
-    projectId: z.optional(z.string()),
-    proxyBase: z.optional(z.string().check(z.regex(/^\/[\w/-]*$/))),
-    allowedTaskIds: z.optional(z.array(z.string())),
-    embedAllowedOrigins: z.optional(z.array(z.string())),
-})
+// Built on first use: the config is asked for once the browser is idle, and the first paint need not build it.
+const configSchema = lazy(() =>
+    z.object({
+        serverHeldKey: z.boolean(),
+        postHogHost: z.optional(z.string()),
+        projectId: z.optional(z.string()),
+        proxyBase: z.optional(z.string().check(z.regex(/^\/[\w/-]*$/))),
+        allowedTaskIds: z.optional(z.array(z.string())),
+        embedAllowedOrigins: z.optional(z.array(z.string())),
+    })
+)
 
 export function parseLauncherConfig(data: unknown): LauncherConfig {
-    const parsed = ConfigSchema.safeParse(data)
+    const parsed = configSchema().safeParse(data)
     if (!parsed.success) return BROWSER_KEY_MODE
     const { postHogHost, projectId, proxyBase, allowedTaskIds, embedAllowedOrigins } = parsed.data
     if (!parsed.data.serverHeldKey || !postHogHost || !projectId || !proxyBase) {

@@ -13,6 +13,7 @@ import {
 } from 'react'
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form'
 
+import { lazy } from '../lib/lazy.ts'
 import { buildFormSchema } from '../schema/buildFormSchema.ts'
 import type { RunTarget } from '../schema/buildCurlCommand.ts'
 import type { FieldModel, FormValues, RunRequestBody } from '../schema/fieldModel.ts'
@@ -92,8 +93,6 @@ const NO_LOCKS: ReadonlySet<string> = new Set()
 const NO_PICKERS: ReadonlyMap<string, FieldPicker> = new Map()
 const NO_ADDONS: ReadonlyMap<string, ReactNode> = new Map()
 
-type FormSchema = ReturnType<typeof buildFormSchema>
-
 function labelsOf(model: FieldModel, errors: FieldErrors<FormValues>): string[] {
     return Object.keys(errors).map((name) => model.byName.get(name)?.label ?? 'Confirmation')
 }
@@ -123,16 +122,10 @@ export const RunForm = memo(function RunForm({
     ref,
 }: RunFormProps): ReactNode {
     // Built on first use (a submit, or once idle): the zod schema is not needed to type the first character.
-    const lazySchema = useMemo(() => {
-        let built: FormSchema | undefined
-        return () => (built ??= buildFormSchema(model, context))
-    }, [model, context])
+    const lazySchema = useMemo(() => lazy(() => buildFormSchema(model, context)), [model, context])
     const resolver = useMemo((): Resolver<FormValues, unknown, RunRequestBody> => {
-        let built: Resolver<FormValues, unknown, RunRequestBody> | undefined
-        return (values, resolverContext, options) => {
-            built ??= standardSchemaResolver(lazySchema())
-            return built(values, resolverContext, options)
-        }
+        const built = lazy(() => standardSchemaResolver(lazySchema()))
+        return (values, resolverContext, options) => built()(values, resolverContext, options)
     }, [lazySchema])
     const form = useForm<FormValues, unknown, RunRequestBody>({
         defaultValues,
