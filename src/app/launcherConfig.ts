@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 
-import { lazy } from '../lib/lazy.ts'
+import { lazyValue } from '../lib/lazyValue.ts'
 
 /** What the deployment's own server says about itself; absent (dev server, static hosting) means browser-key mode. */
 export interface LauncherConfig {
@@ -13,7 +13,7 @@ export interface LauncherConfig {
 export const BROWSER_KEY_MODE: LauncherConfig = { serverHeldKey: undefined, embedAllowedOrigins: undefined }
 
 // Built on first use: the config is asked for once the browser is idle, and the first paint need not build it.
-const configSchema = lazy(() =>
+const configSchema = lazyValue(() =>
     z.object({
         serverHeldKey: z.boolean(),
         postHogHost: z.optional(z.string()),

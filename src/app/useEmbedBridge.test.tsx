@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { ApiError } from '../api/ApiError.ts'
 import type { EmbedMessageListener, EmbedWindow } from '../embed/createEmbedChannel.ts'
-import { EMBED_PROTOCOL_VERSION, HOST_SOURCE } from '../embed/embedMessages.ts'
+import { EMBED_PROTOCOL_VERSION, HOST_SOURCE } from '../embed/embedProtocol.ts'
 import { parseEmbedParams } from '../embed/parseEmbedParams.ts'
 import type { RunFormHandle } from '../form/RunForm.tsx'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'

@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest'
 
 import { createEmbedChannel } from './createEmbedChannel.ts'
 import type { EmbedChannelOptions, EmbedMessageEvent, EmbedMessageListener, EmbedWindow } from './createEmbedChannel.ts'
-import {
-    buildErrorMessage,
-    buildReadyMessage,
-    buildRunStatusMessage,
-    EMBED_PROTOCOL_VERSION,
-    HOST_SOURCE,
-} from './embedMessages.ts'
+import { buildErrorMessage, buildReadyMessage, buildRunStatusMessage } from './embedMessages.ts'
 import type { InboundMessage, OutboundMessage } from './embedMessages.ts'
+import { EMBED_PROTOCOL_VERSION, HOST_SOURCE } from './embedProtocol.ts'
 
 const HOST_ORIGIN = 'https://host.example'
 const SUBMIT = { source: HOST_SOURCE, version: EMBED_PROTOCOL_VERSION, type: 'submit' }

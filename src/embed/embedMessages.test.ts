@@ -6,8 +6,6 @@ import {
     buildResizeMessage,
     buildRunStatusMessage,
     buildSubmittedMessage,
-    EMBED_PROTOCOL_VERSION,
-    HOST_SOURCE,
     MAX_LIST_ITEMS,
     MAX_OBJECT_KEYS,
     MAX_STRING_LENGTH,
@@ -15,6 +13,7 @@ import {
     parseInboundMessage,
     rebuildOutboundMessage,
 } from './embedMessages.ts'
+import { EMBED_PROTOCOL_VERSION, HOST_SOURCE } from './embedProtocol.ts'
 import type { InboundRejection, OutboundMessage } from './embedMessages.ts'
 
 const host = { source: HOST_SOURCE, version: EMBED_PROTOCOL_VERSION }

@@ -2,8 +2,6 @@ import * as z from 'zod/mini'
 
 import { EMBED_PROTOCOL_VERSION, EMBED_SOURCE, HOST_SOURCE } from './embedProtocol.ts'
 
-export { EMBED_PROTOCOL_VERSION, EMBED_SOURCE, HOST_SOURCE }
-
 // Limits on what a host may send: field values are short, a list holds a few dozen repositories at most.
 export const MAX_OBJECT_KEYS = 100
 export const MAX_LIST_ITEMS = 100

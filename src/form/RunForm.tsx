@@ -13,12 +13,12 @@ import {
 } from 'react'
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form'
 
-import { lazy } from '../lib/lazy.ts'
+import { lazyValue } from '../lib/lazyValue.ts'
 import { buildFormSchema } from '../schema/buildFormSchema.ts'
 import type { RunTarget } from '../schema/buildCurlCommand.ts'
 import type { FieldModel, FormValues, RunRequestBody } from '../schema/fieldModel.ts'
-import { FIELD_GROUPS, FIRST_PAINT_LAST_FIELD } from '../schema/fieldLayout.ts'
-import { ruleDependencies, type RuleContext } from '../schema/fieldRules.ts'
+import { FIELD_GROUPS } from '../schema/fieldLayout.ts'
+import { FIELD, ruleDependencies, type RuleContext } from '../schema/fieldRules.ts'
 import { resolveFields } from '../schema/resolveFields.ts'
 import { FieldRow } from './FieldRow.tsx'
 import { firstPaintFields } from './firstPaintFields.ts'
@@ -122,9 +122,9 @@ export const RunForm = memo(function RunForm({
     ref,
 }: RunFormProps): ReactNode {
     // Built on first use (a submit, or once idle): the zod schema is not needed to type the first character.
-    const lazySchema = useMemo(() => lazy(() => buildFormSchema(model, context)), [model, context])
+    const lazySchema = useMemo(() => lazyValue(() => buildFormSchema(model, context)), [model, context])
     const resolver = useMemo((): Resolver<FormValues, unknown, RunRequestBody> => {
-        const built = lazy(() => standardSchemaResolver(lazySchema()))
+        const built = lazyValue(() => standardSchemaResolver(lazySchema()))
         return (values, resolverContext, options) => built()(values, resolverContext, options)
     }, [lazySchema])
     const form = useForm<FormValues, unknown, RunRequestBody>({
@@ -152,7 +152,8 @@ export const RunForm = memo(function RunForm({
         })
         return resolveFields(model, values, context)
     }, [model, context, watched])
-    const shown = progressive && !idle ? firstPaintFields(resolved, FIRST_PAINT_LAST_FIELD) : resolved
+    // The message is where people type first: a progressive form paints down to it, and the rest at idle.
+    const shown = progressive && !idle ? firstPaintFields(resolved, FIELD.message) : resolved
 
     useEffect(() => {
         if (idle) lazySchema()

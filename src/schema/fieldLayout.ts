@@ -30,9 +30,6 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
     { id: 'other', title: 'More options', fields: [] },
 ]
 
-/** The field people type into first: a progressive form paints the fields above it and it, and the rest at idle. */
-export const FIRST_PAINT_LAST_FIELD = 'pending_user_message'
-
 /** String properties that hold prose and get a multi-line input. */
 export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['pending_user_message'])
 

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { lazy } from './lazy.ts'
+import { lazyValue } from './lazyValue.ts'
 
-describe('lazy', () => {
+describe('lazyValue', () => {
     it('builds nothing until asked, then builds once', () => {
         const build = vi.fn(() => ({ built: true }))
-        const value = lazy(build)
+        const value = lazyValue(build)
         expect(build).not.toHaveBeenCalled()
         const first = value()
         expect(value()).toBe(first)
@@ -14,7 +14,7 @@ describe('lazy', () => {
 
     it('keeps a built undefined without building again', () => {
         const build = vi.fn((): undefined => undefined)
-        const value = lazy(build)
+        const value = lazyValue(build)
         value()
         value()
         expect(build).toHaveBeenCalledTimes(1)

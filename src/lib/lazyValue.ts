@@ -1,5 +1,5 @@
 /** A value built on first use and kept: for work that the first paint should not pay for. */
-export function lazy<T>(build: () => T): () => T {
+export function lazyValue<T>(build: () => T): () => T {
     let built: { value: T } | undefined
     return () => (built ??= { value: build() }).value
 }
