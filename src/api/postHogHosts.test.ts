@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { buildRunLink, EU_CLOUD, normalizeHost, US_CLOUD } from './postHogHosts.ts'
+import { buildRunLink, EU_CLOUD, isHostAllowed, normalizeHost, US_CLOUD } from './postHogHosts.ts'
 
 describe('normalizeHost', () => {
     it.each<[string, string, string | undefined]>([
@@ -51,5 +51,27 @@ describe('buildRunLink', () => {
         ['https://eu.posthog.com/', '3', 'a b', 'r/2', 'https://eu.posthog.com/project/3/tasks/a%20b?runId=r%2F2'],
     ])('%s', (host, project, task, run, link) => {
         expect(buildRunLink(host, project, task, run)).toBe(link)
+    })
+})
+
+describe('isHostAllowed', () => {
+    const list = ['https://us.posthog.com', 'https://posthog.example.com:8443', 'http://127.0.0.1:*']
+    it.each<[string, boolean]>([
+        [US_CLOUD, true],
+        [EU_CLOUD, false],
+        ['https://posthog.example.com:8443', true],
+        ['https://posthog.example.com', false],
+        ['http://127.0.0.1:5301', true],
+        ['http://127.0.0.1', true],
+        ['http://localhost:5301', false],
+        ['https://127.0.0.1:5301', false],
+        ['http://127.0.0.1.evil.example', false],
+        ['http://127.0.0.1:5301.evil.example', false],
+    ])('%s → %s', (origin, allowed) => {
+        expect(isHostAllowed(origin, list)).toBe(allowed)
+    })
+
+    it('allows nothing from an empty list', () => {
+        expect(isHostAllowed(US_CLOUD, [])).toBe(false)
     })
 })

@@ -1,5 +1,7 @@
 export const US_CLOUD = 'https://us.posthog.com'
 export const EU_CLOUD = 'https://eu.posthog.com'
+/** What a link may name when no server said which hosts it allows (static hosting, the dev server). */
+export const CLOUD_HOSTS: readonly string[] = [US_CLOUD, EU_CLOUD]
 
 export type HostResult = { ok: true; host: string; projectId?: string } | { ok: false; message: string }
 
@@ -61,4 +63,19 @@ export function buildRunLink(host: string, projectId: string, taskId: string, ru
     const base = host.replace(/\/+$/, '')
     const project = encodeURIComponent(projectId)
     return `${base}/project/${project}/tasks/${encodeURIComponent(taskId)}?runId=${encodeURIComponent(runId)}`
+}
+
+// The deployment's "any port on this machine" entry, as ALLOWED_POSTHOG_HOSTS and CSP write it.
+const LOOPBACK_ANY_PORT = /^(http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])):\*$/
+
+/** Whether an origin (as normalizeHost returns it) is on an allow-list of origins and loopback `:*` entries. */
+export function isHostAllowed(origin: string, allowed: readonly string[]): boolean {
+    return allowed.some((entry) => {
+        if (entry === origin) return true
+        const anyPort = LOOPBACK_ANY_PORT.exec(entry)?.[1]
+        if (anyPort === undefined) return false
+        return (
+            origin === anyPort || (origin.startsWith(`${anyPort}:`) && /^\d+$/.test(origin.slice(anyPort.length + 1)))
+        )
+    })
 }

@@ -31,11 +31,14 @@ import { usePickers } from './usePickers.ts'
 import { AttachmentsField, type MissingArtifacts } from '../attachments/AttachmentsField.tsx'
 import { mergeArtifactIds } from '../attachments/mergeArtifactIds.ts'
 import { ConnectionPanel } from '../connection/ConnectionPanel.tsx'
-import { loadSettings, settingsForHost } from '../connection/connectionSettings.ts'
+import { loadSettings, loadSettingsHost } from '../connection/connectionSettings.ts'
+import { decideStartingConnection } from '../connection/decideStartingConnection.ts'
 import { browserStorages, createKeyStore } from '../connection/keyStore.ts'
 import { TaskPicker } from '../connection/TaskPicker.tsx'
 import { useConnection } from '../connection/useConnection.ts'
 import { BUNDLED_MODELS } from '../contract/bundledModelCatalog.ts'
+import { HostSubmitPrompt } from '../embed/HostSubmitPrompt.tsx'
+import { hostSubmitPolicy } from '../embed/hostSubmitPolicy.ts'
 import type { EmbedParams } from '../embed/parseEmbedParams.ts'
 import type { RunFormHandle, RunFormProps, ServerFieldErrors } from '../form/RunForm.tsx'
 import { RecentRuns } from '../results/RecentRuns.tsx'
@@ -112,22 +115,31 @@ function LauncherBody({
     pageOpenedAt,
 }: Omit<LauncherProps, 'queryClient'>): ReactNode {
     const storages = useMemo(() => browserStorages(), [])
-    const keyStore = useMemo(() => createKeyStore(storages), [storages])
+    const storedHost = useMemo(() => loadSettingsHost(storages.local), [storages])
+    const keyStore = useMemo(() => createKeyStore(storages, { legacyHost: storedHost }), [storages, storedHost])
     const draftStore = useMemo(() => createDraftStore(browserStorage()), [])
     const historyStore = useMemo(() => createRunHistoryStore(storages.local), [storages])
 
-    const { serverHeldKey } = config
-    const initialSettings = useMemo(() => {
-        let settings = loadSettings(storages.local)
-        if (prefill.connection.host) settings = settingsForHost(settings, prefill.connection.host)
-        if (prefill.connection.projectId) settings = { ...settings, projectId: prefill.connection.projectId }
-        return settings
-    }, [storages, prefill])
+    const { serverHeldKey, allowedPostHogHosts } = config
+    // A remembered key goes only to the host it was checked against; a link to another host asks first.
+    const starting = useMemo(
+        () =>
+            decideStartingConnection({
+                stored: loadSettings(storages.local),
+                storedHost,
+                remembered: keyStore.load(),
+                link: prefill.connection,
+                allowedPostHogHosts,
+                serverHeldKey: serverHeldKey !== undefined,
+            }),
+        [storages, storedHost, keyStore, prefill, allowedPostHogHosts, serverHeldKey]
+    )
     const connection = useConnection({
-        initialSettings,
+        starting,
         keyStore,
         settingsStorage: storages.local,
         serverHeldKey,
+        allowedPostHogHosts,
     })
     const { client } = connection
     const schema = useFieldModel(client)
@@ -211,6 +223,11 @@ function LauncherBody({
         contentRef,
         form: formRef,
         getSecrets: () => [connection.apiKey, ...sensitiveValues(model, formRef.current?.getValues() ?? {})],
+        lockedFields,
+        hostSubmit: hostSubmitPolicy({
+            serverHeldKey: serverHeldKey !== undefined,
+            embedHostSubmit: config.embedHostSubmit,
+        }),
     })
 
     const startRun = (body: RunRequestBody) => {
@@ -300,6 +317,13 @@ function LauncherBody({
                 <Banner tone="error" title="Choose a task">
                     <p>Pick the task to run from the list above, or paste its ID.</p>
                 </Banner>
+            ) : null}
+            {embedBridge.submitRequest ? (
+                <HostSubmitPrompt
+                    origin={embedBridge.submitRequest.origin}
+                    onStart={embedBridge.confirmHostSubmit}
+                    onDismiss={embedBridge.dismissHostSubmit}
+                />
             ) : null}
             {submitError ? (
                 <SubmitProblem

@@ -4,6 +4,7 @@ import type { ApiErrorInfo } from '../api/ApiError.ts'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
 import { decodeFieldValues } from '../url/decodeFieldValues.ts'
 import {
+    buildFieldLockedReply,
     buildSetValuesReplies,
     buildSubmitBlockedReply,
     buildSubmitFailedReply,
@@ -92,5 +93,15 @@ describe('the other submit replies', () => {
 
     it('refuses submit with its own code', () => {
         expect(buildSubmitRefusedReply()).toMatchObject({ code: 'submit-refused', message: /parent_origin/ })
+    })
+})
+
+describe('buildFieldLockedReply', () => {
+    it('names the locked fields the host tried to change', () => {
+        expect(buildFieldLockedReply(['branch', 'model'])).toMatchObject({
+            type: 'error',
+            code: 'field-locked',
+            message: expect.stringMatching(/^Not applied: branch, model\. .*locks these fields/),
+        })
     })
 })

@@ -44,6 +44,26 @@ export function buildSetValuesReplies(decoded: DecodedFieldValues): ErrorMessage
     return replies
 }
 
+/** Locked fields keep the link's values; the host hears which it tried to change. */
+export function buildFieldLockedReply(names: readonly string[]): ErrorMessage {
+    return buildErrorMessage(
+        'field-locked',
+        `Not applied: ${listNames(names)}. The launcher's address locks these fields; a host page cannot change them.`
+    )
+}
+
+/** The user is deciding on the host's submit: the values they are looking at must not change under them. */
+export function buildSubmitPendingReply(): ErrorMessage {
+    return buildErrorMessage(
+        'submit-pending',
+        'Not applied: the user is deciding whether to start the run you asked for; send set-values after that.'
+    )
+}
+
+export function buildSubmitDeclinedReply(): ErrorMessage {
+    return buildErrorMessage('submit-declined', 'The user dismissed the request to start the run.')
+}
+
 function describeFailure(info: ApiErrorInfo): string {
     switch (info.kind) {
         case 'network':

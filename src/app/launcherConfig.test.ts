@@ -10,7 +10,12 @@ describe('parseLauncherConfig', () => {
         [{ serverHeldKey: true }],
         [{ serverHeldKey: true, postHogHost: 'https://us.posthog.com', projectId: '1', proxyBase: 'http://evil' }],
     ])('falls back to browser-key mode for %j', (data) => {
-        expect(parseLauncherConfig(data)).toStrictEqual({ serverHeldKey: undefined, embedAllowedOrigins: undefined })
+        expect(parseLauncherConfig(data)).toStrictEqual({
+            serverHeldKey: undefined,
+            embedAllowedOrigins: undefined,
+            allowedPostHogHosts: undefined,
+            embedHostSubmit: false,
+        })
     })
 
     it.each([
@@ -44,6 +49,27 @@ describe('parseLauncherConfig', () => {
                 allowedTaskIds: [],
             },
             embedAllowedOrigins: [],
+            allowedPostHogHosts: undefined,
+            embedHostSubmit: false,
         })
+    })
+
+    it('reads the PostHog hosts a browser-key deployment allows', () => {
+        const hosts = ['http://127.0.0.1:*', 'https://us.posthog.com']
+        expect(parseLauncherConfig({ serverHeldKey: false, allowedPostHogHosts: hosts }).allowedPostHogHosts).toEqual(
+            hosts
+        )
+        expect(parseLauncherConfig({ serverHeldKey: false }).allowedPostHogHosts).toBeUndefined()
+    })
+
+    it.each<[unknown, boolean]>([
+        [{ serverHeldKey: false }, false],
+        [{ serverHeldKey: false, embedHostSubmit: false }, false],
+        [{ serverHeldKey: false, embedHostSubmit: true }, true],
+        [{ serverHeldKey: true, embedHostSubmit: true }, true],
+        [{ serverHeldKey: false, embedHostSubmit: 'true' }, false],
+        [undefined, false],
+    ])('reads embedHostSubmit from %j as %s, false unless exactly true', (data, expected) => {
+        expect(parseLauncherConfig(data).embedHostSubmit).toBe(expected)
     })
 })

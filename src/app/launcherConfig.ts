@@ -8,9 +8,18 @@ export interface LauncherConfig {
         { proxyBase: string; postHogHost: string; projectId: string; allowedTaskIds: readonly string[] } | undefined
     /** The origins the deployment lets frame the app (CSP frame-ancestors); undefined when the server did not say. */
     embedAllowedOrigins: readonly string[] | undefined
+    /** ALLOWED_POSTHOG_HOSTS in browser-key mode; undefined when the server did not say (then the clouds only). */
+    allowedPostHogHosts: readonly string[] | undefined
+    /** EMBED_HOST_SUBMIT: a host page's submit starts a run without the user's click in the frame. */
+    embedHostSubmit: boolean
 }
 
-export const BROWSER_KEY_MODE: LauncherConfig = { serverHeldKey: undefined, embedAllowedOrigins: undefined }
+export const BROWSER_KEY_MODE: LauncherConfig = {
+    serverHeldKey: undefined,
+    embedAllowedOrigins: undefined,
+    allowedPostHogHosts: undefined,
+    embedHostSubmit: false,
+}
 
 // Built on first use: the config is asked for once the browser is idle, and the first paint need not build it.
 const configSchema = lazyValue(() =>
@@ -21,19 +30,24 @@ const configSchema = lazyValue(() =>
         proxyBase: z.optional(z.string().check(z.regex(/^\/[\w/-]*$/))),
         allowedTaskIds: z.optional(z.array(z.string())),
         embedAllowedOrigins: z.optional(z.array(z.string())),
+        allowedPostHogHosts: z.optional(z.array(z.string())),
+        embedHostSubmit: z.optional(z.boolean()),
     })
 )
 
 export function parseLauncherConfig(data: unknown): LauncherConfig {
     const parsed = configSchema().safeParse(data)
     if (!parsed.success) return BROWSER_KEY_MODE
-    const { postHogHost, projectId, proxyBase, allowedTaskIds, embedAllowedOrigins } = parsed.data
+    const { postHogHost, projectId, proxyBase, allowedTaskIds, embedAllowedOrigins, allowedPostHogHosts } = parsed.data
+    const embedHostSubmit = parsed.data.embedHostSubmit ?? false
     if (!parsed.data.serverHeldKey || !postHogHost || !projectId || !proxyBase) {
-        return { ...BROWSER_KEY_MODE, embedAllowedOrigins }
+        return { ...BROWSER_KEY_MODE, embedAllowedOrigins, allowedPostHogHosts, embedHostSubmit }
     }
     return {
         serverHeldKey: { proxyBase, postHogHost, projectId, allowedTaskIds: allowedTaskIds ?? [] },
         embedAllowedOrigins,
+        allowedPostHogHosts: undefined,
+        embedHostSubmit,
     }
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/ApiError.ts'
 import type { EmbedMessageListener, EmbedWindow } from '../embed/createEmbedChannel.ts'
 import { EMBED_PROTOCOL_VERSION, HOST_SOURCE } from '../embed/embedProtocol.ts'
+import type { HostSubmitPolicy } from '../embed/hostSubmitPolicy.ts'
 import { parseEmbedParams } from '../embed/parseEmbedParams.ts'
 import type { RunFormHandle } from '../form/RunForm.tsx'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
@@ -12,7 +13,13 @@ import { useEmbedBridge } from './useEmbedBridge.ts'
 const HOST_ORIGIN = 'https://host.example'
 const host = { source: HOST_SOURCE, version: EMBED_PROTOCOL_VERSION }
 
-function renderBridge(search: string, referrer = '') {
+interface BridgeOptions {
+    referrer?: string
+    locked?: readonly string[]
+    hostSubmit?: HostSubmitPolicy
+}
+
+function renderBridge(search: string, { referrer = '', locked = [], hostSubmit = 'direct' }: BridgeOptions = {}) {
     const posted: unknown[] = []
     const listeners = new Set<EmbedMessageListener>()
     const parent = {
@@ -33,6 +40,8 @@ function renderBridge(search: string, referrer = '') {
             contentRef: { current: document.createElement('div') },
             form: { current: form },
             getSecrets: () => ['phx_the_api_key'],
+            lockedFields: new Set(locked),
+            hostSubmit,
             embedWindow,
             referrer,
         })
@@ -68,12 +77,60 @@ describe('useEmbedBridge', () => {
     })
 
     it('refuses submit when the host is known only from the referrer, but still prefills', () => {
-        const { form, receive, errors } = renderBridge('embed=1', `${HOST_ORIGIN}/wiki/page`)
+        const { form, receive, errors } = renderBridge('embed=1', { referrer: `${HOST_ORIGIN}/wiki/page` })
         receive({ ...host, type: 'submit' })
         expect(form.submit).not.toHaveBeenCalled()
         expect(errors()).toEqual([expect.objectContaining({ code: 'submit-refused' })])
         receive({ ...host, type: 'set-values', values: { branch: 'main' } })
         expect(form.setValues).toHaveBeenCalledWith({ branch: 'main' })
+    })
+
+    it('never changes a locked field, and says which it refused', () => {
+        const { hook, form, receive, errors } = renderBridge(`embed=1&parent_origin=${HOST_ORIGIN}`, {
+            locked: ['branch'],
+        })
+        receive({ ...host, type: 'set-values', values: { branch: 'attacker-branch', mode: 'interactive' } })
+        expect(form.setValues).toHaveBeenCalledWith({ mode: 'interactive' })
+        expect(errors()).toEqual([
+            expect.objectContaining({ code: 'field-locked', message: expect.stringContaining('branch') }),
+        ])
+        expect(JSON.stringify(errors())).not.toContain('attacker-branch')
+        expect(hook.result.current.hostProblems?.problems).toEqual([
+            expect.objectContaining({ name: 'branch', reason: 'locked' }),
+        ])
+    })
+
+    it('asks the user before a host’s submit starts a run with their key', () => {
+        const { hook, form, receive, errors } = renderBridge(`embed=1&parent_origin=${HOST_ORIGIN}`, {
+            hostSubmit: 'ask-user',
+        })
+        receive({ ...host, type: 'submit' })
+        expect(form.submit).not.toHaveBeenCalled()
+        expect(hook.result.current.submitRequest).toEqual({ origin: HOST_ORIGIN })
+
+        // The values the user is looking at stay put while they decide.
+        receive({ ...host, type: 'set-values', values: { branch: 'swapped' } })
+        expect(form.setValues).not.toHaveBeenCalled()
+        expect(errors()).toEqual([expect.objectContaining({ code: 'submit-pending' })])
+
+        act(() => {
+            hook.result.current.confirmHostSubmit()
+        })
+        expect(form.submit).toHaveBeenCalledOnce()
+        expect(hook.result.current.submitRequest).toBeUndefined()
+    })
+
+    it('tells the host when the user dismisses its request', () => {
+        const { hook, form, receive, errors } = renderBridge(`embed=1&parent_origin=${HOST_ORIGIN}`, {
+            hostSubmit: 'ask-user',
+        })
+        receive({ ...host, type: 'submit' })
+        act(() => {
+            hook.result.current.dismissHostSubmit()
+        })
+        expect(form.submit).not.toHaveBeenCalled()
+        expect(hook.result.current.submitRequest).toBeUndefined()
+        expect(errors()).toEqual([expect.objectContaining({ code: 'submit-declined' })])
     })
 
     it('reports a failed run by its kind, not by PostHog’s text', () => {

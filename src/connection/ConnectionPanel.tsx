@@ -48,10 +48,13 @@ function ConnectionStatusLine({ connection }: { connection: Connection }): React
         const project = info.projectName ?? `project ${connection.client?.projectId ?? ''}`
         // A key that cannot start runs connects, but the user should not mistake that for "ready".
         const tone = info.canWrite === false ? 'warning' : 'success'
+        // The host is named in full: a link may have chosen it, and the user must see where the key went.
+        const where = connection.serverHeldKey || !connection.client ? '' : ` on ${connection.client.host}`
         return (
             <div role="status" className={`banner ${tone}`}>
                 <p className="banner-title">
                     Connected to {project}
+                    {where}
                     {who ? ` as ${who}` : ''}.
                 </p>
                 {info.canWrite === false ? (
@@ -97,6 +100,40 @@ function KeyPersistenceField({ connection }: { connection: Connection }): ReactN
                     Anyone who uses this browser profile can read a key remembered on this device. Use “Forget key” when
                     you are done on a shared computer.
                 </p>
+            ) : null}
+        </div>
+    )
+}
+
+function HostNotice({ connection, embedded }: { connection: Connection; embedded: boolean }): ReactNode {
+    const notice = connection.hostNotice
+    if (!notice || connection.status.state === 'connected') return null
+    const source = embedded ? 'The address of this embedded launcher' : 'This link'
+    if (notice.kind === 'refused') {
+        return (
+            <div role="alert" className="banner error">
+                <p className="banner-title">
+                    {source} names a PostHog this launcher does not connect to: {notice.host}
+                </p>
+                <p>{notice.message}</p>
+            </div>
+        )
+    }
+    return (
+        <div role="status" className="banner warning">
+            <p className="banner-title">
+                {source} is for another PostHog: {notice.host}
+            </p>
+            <p>
+                Your remembered key belongs to {notice.rememberedHost}, so it was not sent to {notice.host}. To connect
+                there, enter a personal API key for {notice.host} and choose “Check connection”.
+            </p>
+            {connection.keepRememberedHost ? (
+                <div className="submit-bar">
+                    <button type="button" className="button secondary small" onClick={connection.keepRememberedHost}>
+                        Stay on {notice.rememberedHost}
+                    </button>
+                </div>
             ) : null}
         </div>
     )
@@ -162,6 +199,7 @@ export function ConnectionPanel({ connection, embedded = false, autoFocus = fals
     return (
         <section className="panel" aria-labelledby={`${id}-title`} ref={panel}>
             <h2 id={`${id}-title`}>PostHog connection</h2>
+            <HostNotice connection={connection} embedded={embedded} />
             {embedded ? (
                 <p className="field-help">
                     This launcher is shown inside another site, so your browser keeps its storage apart: a key saved on

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { EMPTY_SETTINGS, hostOf, parseSettings, settingsForHost } from './connectionSettings.ts'
+import { EMPTY_SETTINGS, hostOf, loadSettingsHost, parseSettings, settingsForHost } from './connectionSettings.ts'
 
 describe('connection settings', () => {
     it.each([
@@ -23,5 +23,16 @@ describe('connection settings', () => {
             customHost: 'http://127.0.0.1:8000',
             projectId: '',
         })
+    })
+
+    it.each<[string | null, string | undefined]>([
+        [null, undefined],
+        ['garbage', undefined],
+        ['{"hostChoice":"us","customHost":"","projectId":""}', 'https://us.posthog.com'],
+        ['{"hostChoice":"custom","customHost":"posthog.example.com/x","projectId":"1"}', 'https://posthog.example.com'],
+        ['{"hostChoice":"custom","customHost":"http://evil.example","projectId":"1"}', undefined],
+    ])('the saved host of %s is %s', (text, host) => {
+        const storage = { getItem: () => text }
+        expect(loadSettingsHost(storage)).toBe(host)
     })
 })

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 
-import { EU_CLOUD, US_CLOUD } from '../api/postHogHosts.ts'
+import { EU_CLOUD, normalizeHost, US_CLOUD } from '../api/postHogHosts.ts'
 
 export type HostChoice = 'us' | 'eu' | 'custom'
 
@@ -50,6 +50,21 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined): Con
     } catch {
         return EMPTY_SETTINGS
     }
+}
+
+/** The PostHog origin of the saved settings: a host the user checked themselves; undefined when none was saved. */
+export function loadSettingsHost(storage: Pick<Storage, 'getItem'> | undefined): string | undefined {
+    let text: string | null
+    try {
+        text = storage?.getItem(STORAGE_KEY) ?? null
+    } catch {
+        return undefined
+    }
+    if (text === null) return undefined
+    const settings = parseSettings(text)
+    if (settings === EMPTY_SETTINGS) return undefined
+    const host = normalizeHost(hostOf(settings))
+    return host.ok ? host.host : undefined
 }
 
 export function saveSettings(storage: Pick<Storage, 'setItem'> | undefined, settings: ConnectionSettings): void {

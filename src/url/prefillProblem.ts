@@ -1,5 +1,5 @@
 /** Why a value from a link, draft or message was not used. */
-export type PrefillProblemReason = 'unknown' | 'invalid' | 'secret' | 'version'
+export type PrefillProblemReason = 'unknown' | 'invalid' | 'secret' | 'version' | 'locked'
 
 /** One parameter that was not applied, said so a person understands which one and why. */
 export interface PrefillProblem {
