@@ -43,8 +43,9 @@ test.describe('connecting to a PostHog project', () => {
 
     test('a good key connects, names the user and project, and lists the tasks', async ({ page, fake }) => {
         await connect(page, fake)
+        // The host is named in full, so the user sees where the key went.
         await expect(page.getByRole('status').filter({ hasText: 'Connected to' })).toHaveText(
-            'Connected to Demo project as Ada Lovelace (ada@example.com).'
+            `Connected to Demo project on ${fake.origin} as Ada Lovelace (ada@example.com).`
         )
         await expect(page.getByRole('radio', { name: /#1 Fix flaky login test/ })).toBeVisible()
 
@@ -63,7 +64,7 @@ test.describe('connecting to a PostHog project', () => {
     test('a key with only task scopes still connects, without a name', async ({ page, fake }) => {
         await connect(page, fake, { apiKey: DEMO_KEYS.tasksOnly })
         const banner = page.getByRole('status').filter({ hasText: 'Connected to' })
-        await expect(banner).toContainText('Connected to project 1.')
+        await expect(banner).toContainText(`Connected to project 1 on ${fake.origin}.`)
         await expect(banner).toContainText('no user:read scope')
         await expect(banner).not.toContainText('task:write')
         await expect(page.getByRole('radio', { name: /#1 Fix flaky login test/ })).toBeVisible()
@@ -131,6 +132,23 @@ test.describe('connecting to a PostHog project', () => {
         })
         await connect(page, fake, { expectConnected: false })
         await expect(connectionAlert(page)).toContainText('The server at this address answered (status 404)')
+    })
+
+    test('a host outside the deployment’s ALLOWED_POSTHOG_HOSTS is refused beside its field', async ({
+        page,
+        fake,
+    }) => {
+        await openConnection(page)
+        await page.getByRole('radio', { name: /Self-hosted/ }).check()
+        await page.getByLabel('PostHog address').fill('https://posthog.example.com')
+        await page.getByLabel('Project ID').fill('1')
+        await page.getByLabel('Personal API key').fill(DEMO_KEYS.full)
+        await page.getByRole('button', { name: 'Check connection' }).click()
+        await expect(page.getByLabel('PostHog address')).toHaveAccessibleDescription(
+            /does not allow https:\/\/posthog\.example\.com; it allows .*\(its ALLOWED_POSTHOG_HOSTS setting\)/
+        )
+        await expect(page.getByText(/^Connected to/)).toHaveCount(0)
+        expect(fake.requests).toHaveLength(0)
     })
 
     test('missing or malformed inputs are named beside their fields before anything is sent', async ({
