@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Frame, FrameLocator, Page } from '@playwright/test'
 
 import { DEMO_KEYS, DEMO_PROJECT_ID, DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
+import { startFakePostHog } from '../fake-posthog/startFakePostHog.ts'
 import type { OutboundMessage } from '../src/embed/embedMessages.ts'
 import { expectNoAxeViolations } from './axe.ts'
 import { connect, expect, runRequests, test } from './fixtures.ts'
@@ -91,6 +92,11 @@ test.afterAll(async () => {
     await hostServer.close()
     await thirdServer.close()
 })
+
+/** The frame's request to start the run the host page asked for. */
+function hostSubmitRequest(frame: FrameLocator) {
+    return frame.getByRole('group', { name: /asks to start this run/ })
+}
 
 function launcher(page: Page): FrameLocator {
     return page.frameLocator('#run-launcher')
@@ -223,8 +229,15 @@ test.describe('the launcher embedded in a page on another origin', () => {
         await frame.getByLabel(/^PR authorship mode/).selectOption({ label: 'You' })
         await frame.getByLabel(/^GitHub user token/).fill(GITHUB_TOKEN)
 
+        // The run would use the user's own key: the host asks, the user starts it inside the frame.
         await page.getByRole('button', { name: 'Send submit' }).click()
+        const request = hostSubmitRequest(frame)
+        await expect(request).toContainText(`${HOST_PAGE_ORIGIN} asks to start this run`)
+        expect(runRequests(fake)).toEqual([])
+        await expectNoAxeViolations(page)
+        await request.getByRole('button', { name: 'Start run' }).click()
         await expect(frame.getByRole('heading', { name: 'Run started' })).toBeVisible()
+        await expect(request).toHaveCount(0)
         expect(runRequests(fake)).toEqual([
             expect.objectContaining({
                 pending_user_message: typedMessage,
@@ -381,6 +394,106 @@ test.describe('the launcher embedded in a page on another origin', () => {
         await expect(frame.getByLabel(/^Branch/)).toHaveValue('main')
     })
 
+    test('a host’s submit waits for the user: dismissed, nothing is sent', async ({ page, fake }) => {
+        const frame = await openHostPage(page)
+        await connect(frame, fake)
+        await frame.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await page.evaluate(() => {
+            window.sendToLauncher({ type: 'submit' })
+        })
+        const request = hostSubmitRequest(frame)
+        await expect(request).toBeVisible()
+        // While the user decides, the host cannot change what they are looking at.
+        await page.evaluate(() => {
+            window.sendToLauncher({ type: 'set-values', values: { branch: 'swapped-in' } })
+        })
+        await expect.poll(() => errorCodes(page)).toEqual(['submit-pending'])
+        await expect(frame.getByLabel(/^Branch/)).toHaveValue('')
+
+        await request.getByRole('button', { name: 'Dismiss' }).click()
+        await expect(request).toHaveCount(0)
+        await expect.poll(() => errorCodes(page)).toEqual(['submit-pending', 'submit-declined'])
+        expect(runRequests(fake)).toEqual([])
+    })
+
+    test('with EMBED_HOST_SUBMIT on, the host’s submit starts the run without a click', async ({
+        page,
+        context,
+        fake,
+    }) => {
+        // The deployment's opt-in, as its server publishes it in /launcher/config.json.
+        await context.route(`${APP_ORIGIN}/launcher/config.json`, async (route) => {
+            const response = await route.fetch()
+            const config: unknown = await response.json()
+            await route.fulfill({ response, json: { ...Object(config), embedHostSubmit: true } })
+        })
+        const frame = await openHostPage(page)
+        await connect(frame, fake)
+        await frame.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await frame.getByLabel(/^Model/).selectOption({ label: 'Claude Sonnet 4.6 — claude-sonnet-4-6' })
+        await page.getByRole('button', { name: 'Send submit' }).click()
+        await expect(frame.getByRole('heading', { name: 'Run started' })).toBeVisible()
+        expect(runRequests(fake)).toHaveLength(1)
+        await expect(hostSubmitRequest(frame)).toHaveCount(0)
+    })
+
+    test('set-values never changes a field the embed URL locked, and says which', async ({ page }) => {
+        const frame = await openHostPage(page, '?branch=release&lock=branch')
+        await expect(frame.getByLabel(/^Branch/)).toHaveValue('release')
+        await page.evaluate(() => {
+            window.sendToLauncher({
+                type: 'set-values',
+                values: { branch: 'attacker-branch', pending_user_message: 'Still applied' },
+            })
+        })
+        await expect(frame.getByLabel(/^Pending user message/)).toHaveValue('Still applied')
+        await expect(frame.getByLabel(/^Branch/)).toHaveValue('release')
+        await expect(frame.getByLabel(/^Branch/)).toHaveAttribute('readonly')
+        await expect.poll(() => errorCodes(page)).toEqual(['field-locked'])
+        const [locked] = (await received(page)).filter((message) => message.type === 'error')
+        expect(locked).toMatchObject({ message: expect.stringContaining('branch') })
+        expect(JSON.stringify(await page.evaluate(() => window.allMessages))).not.toContain('attacker-branch')
+        await expect(
+            frame.getByRole('status').filter({ hasText: 'Some values from the host page were not used' })
+        ).toContainText('branch: locked by the launcher’s address')
+    })
+
+    test('ignores a host in the embed URL that the deployment does not allow', async ({ page, fake }) => {
+        const frame = await openHostPage(page, '?host=https%3A%2F%2Fposthog.attacker.example&project_id=1')
+        const refused = frame.getByRole('alert').filter({ hasText: 'does not connect to' })
+        await expect(refused).toContainText('https://posthog.attacker.example')
+        await expect(refused).toContainText('ALLOWED_POSTHOG_HOSTS')
+        await expect(frame.getByRole('radio', { name: /US Cloud/ })).toBeChecked()
+        await expect(frame.getByLabel('PostHog address')).toHaveCount(0)
+        expect(fake.requests).toEqual([])
+    })
+
+    test('a key remembered in the embed never goes to another host its URL names', async ({ page, fake }) => {
+        const second = await startFakePostHog()
+        try {
+            const frame = await openHostPage(page)
+            await frame.getByLabel('Keep the key').selectOption({ label: 'Remember on this device' })
+            await connect(frame, fake)
+
+            const other = await openHostPage(page, `?host=${encodeURIComponent(second.origin)}&project_id=1`)
+            const asked = other.getByRole('status').filter({ hasText: 'is for another PostHog' })
+            await expect(asked).toContainText(`is for another PostHog: ${second.origin}`)
+            await expect(other.getByLabel('Personal API key')).toHaveValue('')
+            await expect(other.getByText(/^Connected to/)).toHaveCount(0)
+            expect(
+                second.requests.filter((request) => JSON.stringify(request.headers).includes(DEMO_KEYS.full))
+            ).toEqual([])
+            // Back on the host it was checked against, the remembered key connects by itself.
+            const back = await openHostPage(page)
+            await expect(back.getByRole('status').filter({ hasText: 'Connected to' })).toContainText(
+                `on ${fake.origin}`
+            )
+            expect(second.requests).toEqual([])
+        } finally {
+            await second.close()
+        }
+    })
+
     test('without an explicit parent_origin the host may prefill but not submit', async ({ page }) => {
         const frame = await openHostPage(page, '?host_parent_origin=omit')
         await page.evaluate(() => {
@@ -431,7 +544,7 @@ test.describe('the launcher embedded in a page on another origin', () => {
         const refused = page.waitForEvent('console', {
             predicate: (message) => message.text().includes('frame-ancestors'),
         })
-        await page.goto(`${thirdServer.origin}/`)
+        await page.goto(`${thirdServer.origin}/?host_app=${encodeURIComponent(APP_ORIGIN)}`)
         await refused
         await expect.poll(() => page.frames().map((frame) => frame.url())).toContain('chrome-error://chromewebdata/')
         expect(await page.evaluate(() => window.allMessages)).toEqual([])
@@ -470,7 +583,7 @@ test.describe('the embed snippet builder', () => {
         )
         const iframeHtml = (await panel.getByLabel(/The frame, where the launcher should appear/).textContent()) ?? ''
         const listener = (await panel.getByLabel(/The listener, right after the frame/).textContent()) ?? ''
-        expect(iframeHtml).toContain('parent_origin=http%3A%2F%2F127.0.0.1%3A5302')
+        expect(iframeHtml).toContain(`parent_origin=${encodeURIComponent(HOST_PAGE_ORIGIN)}`)
         expect(iframeHtml).toContain('theme=dark')
         expect(`${iframeHtml}${listener}`).not.toContain(GITHUB_TOKEN)
         await expect(panel.getByRole('button', { name: 'Copy iframe HTML' })).toBeVisible()
