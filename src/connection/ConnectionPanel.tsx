@@ -126,7 +126,8 @@ function HostNotice({ connection, embedded }: { connection: Connection; embedded
             </p>
             <p>
                 Your remembered key belongs to {notice.rememberedHost}, so it was not sent to {notice.host}. To connect
-                there, enter a personal API key for {notice.host} and choose “Check connection”.
+                there, enter a personal API key for {notice.host} and choose “Check connection”; if you remember it, it
+                replaces the key for {notice.rememberedHost}.
             </p>
             {connection.keepRememberedHost ? (
                 <div className="submit-bar">
