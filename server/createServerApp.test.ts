@@ -119,9 +119,8 @@ describe('the app and its headers', () => {
         expect(await response.text()).toBe(INDEX_HTML)
         const csp = response.headers.get('content-security-policy') ?? ''
         expect(csp).toContain("script-src 'self'")
-        expect(csp).toContain(
-            "connect-src 'self' https://us.posthog.com https://eu.posthog.com https://*.amazonaws.com"
-        )
+        // no upload origins until the operator names them
+        expect(csp).toContain("connect-src 'self' https://us.posthog.com https://eu.posthog.com;")
         expect(csp).toContain("frame-ancestors 'self' https://intranet.example.com")
         expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/)
         expect(response.headers.get('referrer-policy')).toBe('no-referrer')
@@ -190,6 +189,7 @@ describe('the app and its headers', () => {
             serverHeldKey: false,
             allowedPostHogHosts: ['https://us.posthog.com', 'https://eu.posthog.com'],
             embedAllowedOrigins: ['https://intranet.example.com'],
+            embedHostSubmit: false,
         })
         const proxied = await fetch(`${launcher.origin}/launcher/posthog/api/projects/1/tasks/`)
         expect(proxied.status).toBe(404)
@@ -221,12 +221,13 @@ describe('server-held key mode', () => {
             projectId: PROJECT,
             proxyBase: '/launcher/posthog',
             embedAllowedOrigins: [],
+            embedHostSubmit: false,
         })
     })
 
-    it('limits connect-src to the app itself and the upload origins', async () => {
+    it('limits connect-src to the app itself (no upload origins by default)', async () => {
         const response = await fetch(`${launcher.origin}/`)
-        expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' https://*.amazonaws.com;")
+        expect(response.headers.get('content-security-policy')).toContain("connect-src 'self';")
         expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
     })
 
@@ -314,23 +315,31 @@ describe('server-held key mode', () => {
     })
 
     it('scrubs the key from anything PostHog sends back, and never passes its cookies or HTML', async () => {
+        const path = `/api/projects/${PROJECT}/tasks/${TASK}/`
         fake.inject({
             method: 'GET',
-            path: `/api/projects/${PROJECT}/tasks/${TASK}/`,
+            path,
             status: 500,
             body: `<html><script>alert(1)</script>Bad key ${KEY} in ${KEY}</html>`,
             headers: { 'set-cookie': 'sessionid=upstream' },
         })
-        const response = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/${TASK}/`)
-        expect(response.status).toBe(500)
-        expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8')
-        expect(response.headers.get('set-cookie')).toBeNull()
-        const text = await readAll(response)
-        expect(text).not.toContain(KEY)
-        expect(text).toContain('Bad key [redacted] in [redacted]')
+        const html = await fetch(`${launcher.origin}/launcher/posthog${path}`)
+        expect(html.status).toBe(500)
+        expect(html.headers.get('content-type')).toBe('application/json')
+        expect(html.headers.get('set-cookie')).toBeNull()
+        expect(await html.json()).toEqual({
+            type: 'server_error',
+            code: 'error',
+            detail: 'PostHog answered with status 500 and no error the launcher can show.',
+            attr: null,
+        })
+        fake.inject({ method: 'GET', path, status: 500, body: { detail: `Bad key ${KEY} in ${KEY}` } })
+        const json = await readAll(await fetch(`${launcher.origin}/launcher/posthog${path}`))
+        expect(json).not.toContain(KEY)
+        expect(json).toContain('Bad key [redacted] in [redacted]')
     })
 
-    it('passes PostHog’s errors through as they are', async () => {
+    it('passes PostHog’s errors through in PostHog’s error shape', async () => {
         const response = await fetch(
             `${launcher.origin}${runPath(TASK)}`,
             postJson({ ...RUN_BODY, reasoning_effort: 'high', model: '' })
@@ -562,15 +571,21 @@ describe('limits and failures', () => {
         expect(response.headers.get('location')).toBeNull()
     })
 
-    it('refuses other Host names when it listens on loopback only (DNS rebinding)', async () => {
+    it('refuses other Host names on every path, on any bind (DNS rebinding)', async () => {
         const app = createServerApp(configFor(heldEnv()), { log: () => undefined })
         const rebound = await app.request(`http://attacker.example:8080/launcher/posthog/api/users/@me/`)
         expect(rebound.status).toBe(403)
+        expect(await rebound.json()).toMatchObject({ code: 'permission_denied', attr: null })
+        expect((await app.request('http://attacker.example:8080/launcher/config.json')).status).toBe(403)
         const local = await app.request(`http://localhost:8080/launcher/posthog/api/users/@me/`)
         expect(local.status).toBe(200)
-        const behindProxy = createServerApp(configFor(heldEnv({ TRUST_PROXY: 'true' })), { log: () => undefined })
-        expect((await behindProxy.request('http://launcher.example.com/launcher/posthog/api/users/@me/')).status).toBe(
-            200
+        const publicBind = createServerApp(
+            configFor(heldEnv({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'launcher.example.com' })),
+            { log: () => undefined }
         )
+        const named = await publicBind.request('http://launcher.example.com/launcher/posthog/api/users/@me/')
+        expect(named.status).toBe(200)
+        expect((await publicBind.request('http://10.0.0.5:8080/launcher/posthog/api/users/@me/')).status).toBe(403)
+        expect((await publicBind.request('http://10.0.0.5:8080/healthz')).status).toBe(200)
     })
 })
