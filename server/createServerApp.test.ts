@@ -266,7 +266,7 @@ describe('server-held key mode', () => {
         expect(launcher.logs.join('\n')).not.toMatch(/phx_|ghp_|Make the login/)
     })
 
-    it('passes the query string through and points pagination links back at the proxy', async () => {
+    it('forwards only the query parameters each route takes, and points pagination links back at the proxy', async () => {
         const response = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/?limit=2`)
         expect(response.status).toBe(200)
         expect(upstreamRequests()[0]?.path).toBe(`/api/projects/${PROJECT}/tasks/?limit=2`)
@@ -312,6 +312,57 @@ describe('server-held key mode', () => {
         const refused = await fetch(`${launcher.origin}/launcher/posthog/api/users/@me/`)
         expect(refused.status).toBe(403)
         expect(await refused.json()).toMatchObject({ code: 'permission_denied', detail: 'No user:read.' })
+    })
+
+    it.each([203, 206])('cuts the profile on a %i answer too', async (status) => {
+        const body = { first_name: 'Ada', email: 'ada@example.com', api_token: 'phc_projecttoken' }
+        fake.inject({ method: 'GET', path: '/api/users/@me/', status, body })
+        const me = await fetch(`${launcher.origin}/launcher/posthog/api/users/@me/`)
+        expect(me.status).toBe(status)
+        expect(await me.json()).toEqual({ first_name: 'Ada' })
+    })
+
+    it('reduces an error body to PostHog’s error keys: no email or token in a 404', async () => {
+        const body = {
+            detail: 'Not found.',
+            code: 'not_found',
+            email: 'ada@example.com',
+            api_token: 'phc_projecttoken',
+        }
+        fake.inject({ method: 'GET', path: `/api/projects/${PROJECT}/`, status: 404, body })
+        const project = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/`)
+        expect(project.status).toBe(404)
+        expect(await project.json()).toEqual({ detail: 'Not found.', code: 'not_found' })
+    })
+
+    it.each([
+        ['a bare array', [{ id: OTHER_TASK, title: 'hidden' }]],
+        ['results that is not a list', { count: 1, results: { [OTHER_TASK]: { id: OTHER_TASK } } }],
+        ['not JSON', 'tasks: all of them'],
+    ])('refuses a task list that is %s instead of passing it through', async (_label, body) => {
+        fake.inject({ method: 'GET', path: `/api/projects/${PROJECT}/tasks/`, status: 200, body })
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/`)
+        expect(response.status).toBe(502)
+        const text = await response.text()
+        expect(JSON.parse(text)).toMatchObject({ type: 'server_error', code: 'upstream_invalid', attr: null })
+        expect(text).not.toContain(OTHER_TASK)
+    })
+
+    it.each([
+        [runPath(TASK) + '?format=api&personal_api_key=phx_other', `/api/projects/${PROJECT}/tasks/${TASK}/run/`],
+        [
+            `/launcher/posthog/api/projects/${PROJECT}/tasks/${TASK}/?limit=999999`,
+            `/api/projects/${PROJECT}/tasks/${TASK}/`,
+        ],
+        [
+            `/launcher/posthog/api/projects/${PROJECT}/tasks/?limit=999999&offset=5&search=login&created_by=1`,
+            `/api/projects/${PROJECT}/tasks/?offset=5&search=login`,
+        ],
+        ['/launcher/posthog/api/schema/?format=api&x=1', '/api/schema/'],
+    ])('drops query parameters the route does not take: %s', async (path, upstreamPath) => {
+        const init = path.includes('/run/') ? postJson(RUN_BODY) : {}
+        await fetch(`${launcher.origin}${path}`, init)
+        expect(upstreamRequests().at(-1)?.path).toBe(upstreamPath)
     })
 
     it('scrubs the key from anything PostHog sends back, and never passes its cookies or HTML', async () => {
@@ -506,6 +557,46 @@ describe('server-held key mode with allowed tasks', () => {
     })
 })
 
+describe('server-held key mode with a run policy', () => {
+    let launcher: Launcher
+    const policy = {
+        branch: { pin: 'main' },
+        model: { allow: ['claude-sonnet-5'] },
+        initial_permission_mode: { forbid: ['bypassPermissions'] },
+    }
+
+    beforeAll(async () => {
+        launcher = await startLauncher(heldEnv({ RUN_POLICY: JSON.stringify(policy) }))
+    })
+
+    it('refuses a value the policy forbids with PostHog’s validation error on that field, and PostHog never sees it', async () => {
+        const seen = fake.requests.length
+        const response = await fetch(
+            `${launcher.origin}${runPath(TASK)}`,
+            postJson({ ...RUN_BODY, initial_permission_mode: 'bypassPermissions' })
+        )
+        expect(response.status).toBe(400)
+        expect(await response.json()).toEqual({
+            type: 'validation_error',
+            code: 'not_allowed_by_policy',
+            detail: 'This launcher does not allow initial_permission_mode "bypassPermissions".',
+            attr: 'initial_permission_mode',
+        })
+        const other = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson({ ...RUN_BODY, branch: 'release' }))
+        expect(await other.json()).toMatchObject({ attr: 'branch', code: 'not_allowed_by_policy' })
+        const notObject = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(['x']))
+        expect(await notObject.json()).toMatchObject({ type: 'invalid_request', code: 'parse_error', attr: null })
+        expect(fake.requests.length).toBe(seen)
+    })
+
+    it('sends an allowed body with the pinned field filled in', async () => {
+        const response = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(RUN_BODY))
+        expect(response.status).toBe(200)
+        const run = fake.requests.filter((request) => request.path.endsWith('/run/')).at(-1)
+        expect(run?.json).toEqual({ ...RUN_BODY, branch: 'main' })
+    })
+})
+
 describe('limits and failures', () => {
     it('rate-limits each client with 429, Retry-After and PostHog’s throttle body', async () => {
         const launcher = await startLauncher(heldEnv({ PROXY_RATE_LIMIT_PER_MINUTE: '2' }), { now: () => 1_000_000 })
@@ -556,6 +647,31 @@ describe('limits and failures', () => {
         const response = await fetch(`${launcher.origin}/launcher/posthog/api/users/@me/`)
         expect(response.status).toBe(504)
         expect(await response.json()).toMatchObject({ code: 'upstream_timeout' })
+    })
+
+    it('refuses an answer larger than UPSTREAM_MAX_BODY_BYTES, declared or streamed, without reading it all', async () => {
+        let pulled = 0
+        const chunk = new Uint8Array(64 * 1024).fill(32)
+        const endless: typeof fetch = () => {
+            const body = new ReadableStream<Uint8Array>({
+                pull(controller) {
+                    pulled += chunk.byteLength
+                    controller.enqueue(chunk)
+                },
+            })
+            return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }))
+        }
+        const launcher = await startLauncher(heldEnv({ UPSTREAM_MAX_BODY_BYTES: '1048576' }), { fetch: endless })
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/schema/?format=json`)
+        expect(response.status).toBe(502)
+        expect(await response.json()).toMatchObject({ code: 'upstream_too_large', attr: null })
+        expect(pulled).toBeLessThan(2 * 1024 * 1024)
+        const declared: typeof fetch = () =>
+            Promise.resolve(
+                new Response('{}', { status: 200, headers: { 'content-length': String(50 * 1024 * 1024) } })
+            )
+        const honest = await startLauncher(heldEnv({ UPSTREAM_MAX_BODY_BYTES: '1048576' }), { fetch: declared })
+        expect((await fetch(`${honest.origin}/launcher/posthog/api/schema/`)).status).toBe(502)
     })
 
     it('refuses to follow redirects, which could carry the key elsewhere', async () => {

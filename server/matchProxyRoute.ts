@@ -59,7 +59,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
         method: 'GET',
         segments: [...PROJECT, 'tasks'],
         authenticated: true,
-        query: { ...PAGE, search: /^[^\x00-\x1f]{1,200}$/ },
+        query: { ...PAGE, search: /^[^\p{Cc}]{1,200}$/u },
     },
     {
         name: 'listModels',
