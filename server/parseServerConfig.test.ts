@@ -14,6 +14,11 @@ function errorsFor(env: Record<string, string | undefined>): string[] {
     return result.ok ? [] : result.errors
 }
 
+function errorsWithFile(env: Record<string, string | undefined>, readFile: (path: string) => string): string[] {
+    const result = parseServerConfig(env, { readFile })
+    return result.ok ? [] : result.errors
+}
+
 describe('parseServerConfig', () => {
     it('has safe defaults: loopback, browser key mode, US and EU in connect-src, no embedding', () => {
         const result = parseServerConfig({})
@@ -330,6 +335,12 @@ describe('parseServerConfig', () => {
             )
             expect(errors.ok ? [] : errors.errors).toEqual([
                 expect.stringMatching(/^RUN_POLICY_FILE \(\/etc\/policy.json\) is not valid: expected a JSON object/),
+            ])
+        })
+
+        it('refuses an empty policy file rather than running without the policy', () => {
+            expect(errorsWithFile({ ...HELD, RUN_POLICY_FILE: 'policy.json' }, () => ' \n')).toEqual([
+                'RUN_POLICY_FILE="policy.json" is empty: expected the policy\'s JSON.',
             ])
         })
 

@@ -431,7 +431,14 @@ function readPolicyFile(
     }
     const absolute = isAbsolute(path.trim()) ? path.trim() : resolve(REPO_ROOT, path.trim())
     try {
-        return { text: readFile(absolute), errors: [] }
+        const text = readFile(absolute)
+        // an empty file would otherwise read as "no policy" and quietly drop every rule
+        return text.trim() === ''
+            ? {
+                  text: undefined,
+                  errors: [`RUN_POLICY_FILE=${JSON.stringify(path)} is empty: expected the policy's JSON.`],
+              }
+            : { text, errors: [] }
     } catch (error) {
         const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'
         return {
