@@ -18,10 +18,10 @@ export default defineConfig({
         launchOptions: chromiumLaunchOptions,
     },
     projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions } }],
-    // The production server, so every spec runs under the real CSP and security headers; it builds when stale.
+    // The production server as npm start runs it (compiled, plain node), under the real CSP; it builds when stale.
     webServer: [
         {
-            command: 'npx tsx server/main.ts',
+            command: 'node scripts/ensure-setup.mjs --build && node dist-server/main.js',
             url: `${APP_ORIGIN}/healthz`,
             reuseExistingServer: !process.env['CI'],
             timeout: 180_000,

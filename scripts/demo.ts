@@ -31,7 +31,7 @@ if (!buildIfNeeded(config)) {
     process.exit(1)
 }
 const server = await listenOrExit('Run Launcher', appPort, 'PORT', () =>
-    startServer(createServerApp(config), { host: HOST, port: appPort })
+    startServer(createServerApp(config), { host: HOST, port: appPort, limits: config.limits })
 ).catch(async (error: unknown) => {
     await fake.close()
     throw error

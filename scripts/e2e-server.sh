@@ -7,4 +7,5 @@ export ALLOWED_POSTHOG_HOSTS='http://127.0.0.1:*,https://us.posthog.com,https://
 export ALLOWED_UPLOAD_ORIGINS='http://127.0.0.1:*'
 export EMBED_ALLOWED_ORIGINS='http://127.0.0.1:5302'
 export PROXY_RATE_LIMIT_PER_MINUTE=600
-exec npx tsx server/main.ts
+node scripts/ensure-setup.mjs --build
+exec node dist-server/main.js

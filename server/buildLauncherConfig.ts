@@ -8,6 +8,8 @@ export type LauncherConfig =
           // the hosts the CSP lets the browser reach; others will fail
           allowedPostHogHosts: string[]
           embedAllowedOrigins: string[]
+          // may a host page's submit start a run without a click in the frame (EMBED_HOST_SUBMIT)
+          embedHostSubmit: boolean
       }
     | {
           serverHeldKey: true
@@ -18,13 +20,16 @@ export type LauncherConfig =
           allowedTaskIds?: string[]
           proxyBase: typeof PROXY_BASE
           embedAllowedOrigins: string[]
+          embedHostSubmit: boolean
       }
 
 export function buildLauncherConfig(config: ServerConfig): LauncherConfig {
     const embedAllowedOrigins = [...config.embedAllowedOrigins]
+    const { embedHostSubmit } = config
     const held = config.serverHeldKey
     if (held === null) {
-        return { serverHeldKey: false, allowedPostHogHosts: [...config.allowedPostHogHosts], embedAllowedOrigins }
+        const allowedPostHogHosts = [...config.allowedPostHogHosts]
+        return { serverHeldKey: false, allowedPostHogHosts, embedAllowedOrigins, embedHostSubmit }
     }
     return {
         serverHeldKey: true,
@@ -33,5 +38,6 @@ export function buildLauncherConfig(config: ServerConfig): LauncherConfig {
         ...(held.allowedTaskIds === null ? {} : { allowedTaskIds: [...held.allowedTaskIds] }),
         proxyBase: PROXY_BASE,
         embedAllowedOrigins,
+        embedHostSubmit,
     }
 }

@@ -18,6 +18,7 @@ const SERVER_HELD: SecurityHeaderConfig = {
         apiKey: 'phx_test_key',
         projectId: '1',
         allowedTaskIds: null,
+        runPolicy: null,
     },
 }
 

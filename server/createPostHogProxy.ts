@@ -3,40 +3,39 @@ import { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import { z } from 'zod'
 
+import { applyRunPolicy } from './applyRunPolicy.ts'
 import { FixedWindowRateLimiter } from './FixedWindowRateLimiter.ts'
 import { hogErrorResponse } from './hogErrorResponse.ts'
 import type { ProxyRefusal, ProxyRoute } from './matchProxyRoute.ts'
-import { matchProxyRoute } from './matchProxyRoute.ts'
+import { buildUpstreamQuery, matchProxyRoute } from './matchProxyRoute.ts'
 import type { ServerHeldKey } from './parseServerConfig.ts'
 import { pickJsonFields } from './pickJsonFields.ts'
 import { readClientAddress } from './readClientAddress.ts'
 import { readLimitedBody } from './readLimitedBody.ts'
 import { shapeUpstreamJson } from './shapeUpstreamJson.ts'
+import { toHogErrorBody } from './toHogErrorBody.ts'
 import { toSafeContentType } from './toSafeContentType.ts'
 
 export const PROXY_BASE = '/launcher/posthog'
 export const WARM_RETRY_HEADER = 'X-PostHog-Warm-Retry'
-export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000
 
 export interface PostHogProxyOptions {
     serverHeldKey: ServerHeldKey
     rateLimitPerMinute: number
     maxBodyBytes: number
     trustProxy: boolean
-    // bound to loopback with nothing in front: refuse other Host names (DNS rebinding)
-    loopbackOnly: boolean
     fetch: typeof fetch
     // already redacting
     log: (line: string) => void
     now?: () => number
-    upstreamTimeoutMs?: number
+    upstreamTimeoutMs: number
+    upstreamMaxBodyBytes: number
 }
 
+type UpstreamFailure = 'unreachable' | 'timeout' | 'redirect' | 'too_large' | 'not_a_page'
 type Upstream =
     | { ok: true; status: number; text: string; contentType: string | null; retryAfter: string | null }
-    | { ok: false; reason: 'unreachable' | 'timeout' | 'redirect' }
-
-const LOOPBACK_HOSTNAMES: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]'])
+    | { ok: false; reason: UpstreamFailure }
 const LIST_ROUTES: ReadonlySet<ProxyRoute['name']> = new Set([
     'listTasks',
     'listRuns',
@@ -64,7 +63,7 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
     const scrub = (text: string): string => text.split(held.apiKey).join('[redacted]')
 
     async function callUpstream(url: string, init: RequestInit): Promise<Upstream> {
-        const timeout = AbortSignal.timeout(options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS)
+        const timeout = AbortSignal.timeout(options.upstreamTimeoutMs)
         try {
             const response = await options.fetch(url, { ...init, redirect: 'manual', signal: timeout })
             // a redirect would be followed by the browser, or would carry the key elsewhere
@@ -72,7 +71,12 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
                 await response.body?.cancel()
                 return { ok: false, reason: 'redirect' }
             }
-            const text = await response.text()
+            // read as a stream and dropped past the cap, so a huge answer never sits whole in memory
+            const read = await readLimitedBody(response, options.upstreamMaxBodyBytes)
+            if (!read.ok) {
+                return { ok: false, reason: 'too_large' }
+            }
+            const text = new TextDecoder().decode(read.bytes)
             const contentType = response.headers.get('content-type')
             return {
                 ok: true,
@@ -86,15 +90,12 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
         }
     }
 
+    // The Host header is checked for every request in createServerApp (DNS rebinding).
     function refuseOrigin(c: Context): Response | undefined {
         const fetchSite = c.req.header('sec-fetch-site')
         // other sites may not spend the key: only the app's own pages (and non-browser clients) get through
         if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
             const detail = 'Run Launcher only forwards requests made by its own pages.'
-            return hogErrorResponse(403, 'authentication_error', 'permission_denied', detail)
-        }
-        if (options.loopbackOnly && !LOOPBACK_HOSTNAMES.has(new URL(c.req.url).hostname)) {
-            const detail = 'This Run Launcher listens on loopback only; open it at localhost or 127.0.0.1.'
             return hogErrorResponse(403, 'authentication_error', 'permission_denied', detail)
         }
         return undefined
@@ -119,12 +120,21 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
             }
             body = read.bytes
             headers.set('content-type', 'application/json')
+            if (route.name === 'runTask' && held.runPolicy !== null) {
+                const outcome = applyRunPolicy(parseJson(new TextDecoder().decode(body)), held.runPolicy)
+                if (!outcome.ok) {
+                    const { code, detail, attr } = outcome.refusal
+                    const type = attr === null ? 'invalid_request' : 'validation_error'
+                    return hogErrorResponse(400, type, code, detail, {}, attr)
+                }
+                body = new TextEncoder().encode(JSON.stringify(outcome.body))
+            }
         }
         const browserToken = route.name === 'runTask' ? c.req.header(WARM_RETRY_HEADER) : undefined
         if (browserToken !== undefined) {
             headers.set(WARM_RETRY_HEADER, browserToken)
         }
-        const url = `${held.host}${upstreamPath}${new URL(c.req.url).search}`
+        const url = `${held.host}${upstreamPath}${buildUpstreamQuery(route, new URL(c.req.url).searchParams)}`
         const send = (extra: Headers) => callUpstream(url, { method: route.method, headers: extra, body: body ?? null })
         let upstream = await send(headers)
         // PostHog's CORS refuses this header to browsers, so the proxy does the one retry the 503 asks for
@@ -135,29 +145,36 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
             upstream = await send(retryHeaders)
         }
         if (!upstream.ok) {
-            return upstreamFailure(upstream.reason, held.host)
+            return upstreamFailure(upstream.reason, held.host, options.upstreamTimeoutMs)
         }
         return toBrowserResponse(route, upstream)
     }
 
+    // 2xx: lists must be pages and cut profiles stay cut; errors: PostHog's error keys only.
     function toBrowserResponse(route: ProxyRoute, upstream: Extract<Upstream, { ok: true }>): Response {
         let text = upstream.text
-        if (LIST_ROUTES.has(route.name) && upstream.status === 200) {
-            const json = parseJson(text)
-            if (json !== undefined) {
-                const allowedTaskIds = route.name === 'listTasks' ? policy.allowedTaskIds : null
-                const shaped = shapeUpstreamJson(json, {
-                    upstreamOrigin: held.host,
-                    proxyBase: PROXY_BASE,
-                    allowedTaskIds,
-                })
-                text = JSON.stringify(shaped)
-            }
-        }
         let contentType = toSafeContentType(upstream.contentType)
+        const success = upstream.status >= 200 && upstream.status < 300
+        if (success && LIST_ROUTES.has(route.name)) {
+            const allowedTaskIds = route.name === 'listTasks' ? policy.allowedTaskIds : null
+            const shaped = shapeUpstreamJson(parseJson(text), {
+                upstreamOrigin: held.host,
+                proxyBase: PROXY_BASE,
+                allowedTaskIds,
+            })
+            if (!shaped.ok) {
+                return upstreamFailure('not_a_page', held.host, options.upstreamTimeoutMs)
+            }
+            text = JSON.stringify(shaped.page)
+            contentType = 'application/json'
+        }
         const fields = route.responseFields
-        if (fields !== undefined && upstream.status === 200) {
+        if (fields !== undefined && success) {
             text = JSON.stringify(pickJsonFields(parseJson(text), fields))
+            contentType = 'application/json'
+        }
+        if (upstream.status >= 400) {
+            text = JSON.stringify(toHogErrorBody(upstream.status, text))
             contentType = 'application/json'
         }
         const headers = new Headers({
@@ -207,15 +224,33 @@ function readWarmRetryToken(route: ProxyRoute, upstream: Extract<Upstream, { ok:
     return parsed.success ? parsed.data.retry_token : undefined
 }
 
-function upstreamFailure(reason: 'unreachable' | 'timeout' | 'redirect', host: string): Response {
+const FAILURE_DETAILS: Record<
+    Exclude<UpstreamFailure, 'timeout'>,
+    { code: string; detail: (host: string) => string }
+> = {
+    unreachable: { code: 'upstream_unreachable', detail: (host) => `Run Launcher could not reach PostHog at ${host}.` },
+    redirect: {
+        code: 'upstream_unreachable',
+        detail: (host) => `PostHog at ${host} answered with a redirect; check POSTHOG_HOST on the Run Launcher server.`,
+    },
+    too_large: {
+        code: 'upstream_too_large',
+        detail: (host) =>
+            `PostHog at ${host} answered with more data than this Run Launcher accepts (UPSTREAM_MAX_BODY_BYTES).`,
+    },
+    not_a_page: {
+        code: 'upstream_invalid',
+        detail: (host) => `PostHog at ${host} answered a list request with something that is not a list.`,
+    },
+}
+
+function upstreamFailure(reason: UpstreamFailure, host: string, timeoutMs: number): Response {
     if (reason === 'timeout') {
-        return hogErrorResponse(504, 'server_error', 'upstream_timeout', `PostHog at ${host} did not answer in time.`)
+        const detail = `PostHog at ${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`
+        return hogErrorResponse(504, 'server_error', 'upstream_timeout', detail)
     }
-    const detail =
-        reason === 'redirect'
-            ? `PostHog at ${host} answered with a redirect; check POSTHOG_HOST on the Run Launcher server.`
-            : `Run Launcher could not reach PostHog at ${host}.`
-    return hogErrorResponse(502, 'server_error', 'upstream_unreachable', detail)
+    const { code, detail } = FAILURE_DETAILS[reason]
+    return hogErrorResponse(502, 'server_error', code, detail(host))
 }
 
 function parseJson(text: string): unknown {

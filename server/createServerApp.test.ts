@@ -119,9 +119,8 @@ describe('the app and its headers', () => {
         expect(await response.text()).toBe(INDEX_HTML)
         const csp = response.headers.get('content-security-policy') ?? ''
         expect(csp).toContain("script-src 'self'")
-        expect(csp).toContain(
-            "connect-src 'self' https://us.posthog.com https://eu.posthog.com https://*.amazonaws.com"
-        )
+        // no upload origins until the operator names them
+        expect(csp).toContain("connect-src 'self' https://us.posthog.com https://eu.posthog.com;")
         expect(csp).toContain("frame-ancestors 'self' https://intranet.example.com")
         expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/)
         expect(response.headers.get('referrer-policy')).toBe('no-referrer')
@@ -190,6 +189,7 @@ describe('the app and its headers', () => {
             serverHeldKey: false,
             allowedPostHogHosts: ['https://us.posthog.com', 'https://eu.posthog.com'],
             embedAllowedOrigins: ['https://intranet.example.com'],
+            embedHostSubmit: false,
         })
         const proxied = await fetch(`${launcher.origin}/launcher/posthog/api/projects/1/tasks/`)
         expect(proxied.status).toBe(404)
@@ -221,12 +221,13 @@ describe('server-held key mode', () => {
             projectId: PROJECT,
             proxyBase: '/launcher/posthog',
             embedAllowedOrigins: [],
+            embedHostSubmit: false,
         })
     })
 
-    it('limits connect-src to the app itself and the upload origins', async () => {
+    it('limits connect-src to the app itself (no upload origins by default)', async () => {
         const response = await fetch(`${launcher.origin}/`)
-        expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' https://*.amazonaws.com;")
+        expect(response.headers.get('content-security-policy')).toContain("connect-src 'self';")
         expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
     })
 
@@ -265,7 +266,7 @@ describe('server-held key mode', () => {
         expect(launcher.logs.join('\n')).not.toMatch(/phx_|ghp_|Make the login/)
     })
 
-    it('passes the query string through and points pagination links back at the proxy', async () => {
+    it('forwards only the query parameters each route takes, and points pagination links back at the proxy', async () => {
         const response = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/?limit=2`)
         expect(response.status).toBe(200)
         expect(upstreamRequests()[0]?.path).toBe(`/api/projects/${PROJECT}/tasks/?limit=2`)
@@ -313,24 +314,83 @@ describe('server-held key mode', () => {
         expect(await refused.json()).toMatchObject({ code: 'permission_denied', detail: 'No user:read.' })
     })
 
+    it.each([203, 206])('cuts the profile on a %i answer too', async (status) => {
+        const body = { first_name: 'Ada', email: 'ada@example.com', api_token: 'phc_projecttoken' }
+        fake.inject({ method: 'GET', path: '/api/users/@me/', status, body })
+        const me = await fetch(`${launcher.origin}/launcher/posthog/api/users/@me/`)
+        expect(me.status).toBe(status)
+        expect(await me.json()).toEqual({ first_name: 'Ada' })
+    })
+
+    it('reduces an error body to PostHog’s error keys: no email or token in a 404', async () => {
+        const body = {
+            detail: 'Not found.',
+            code: 'not_found',
+            email: 'ada@example.com',
+            api_token: 'phc_projecttoken',
+        }
+        fake.inject({ method: 'GET', path: `/api/projects/${PROJECT}/`, status: 404, body })
+        const project = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/`)
+        expect(project.status).toBe(404)
+        expect(await project.json()).toEqual({ detail: 'Not found.', code: 'not_found' })
+    })
+
+    it.each([
+        ['a bare array', [{ id: OTHER_TASK, title: 'hidden' }]],
+        ['results that is not a list', { count: 1, results: { [OTHER_TASK]: { id: OTHER_TASK } } }],
+        ['not JSON', 'tasks: all of them'],
+    ])('refuses a task list that is %s instead of passing it through', async (_label, body) => {
+        fake.inject({ method: 'GET', path: `/api/projects/${PROJECT}/tasks/`, status: 200, body })
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/`)
+        expect(response.status).toBe(502)
+        const text = await response.text()
+        expect(JSON.parse(text)).toMatchObject({ type: 'server_error', code: 'upstream_invalid', attr: null })
+        expect(text).not.toContain(OTHER_TASK)
+    })
+
+    it.each([
+        [runPath(TASK) + '?format=api&personal_api_key=phx_other', `/api/projects/${PROJECT}/tasks/${TASK}/run/`],
+        [
+            `/launcher/posthog/api/projects/${PROJECT}/tasks/${TASK}/?limit=999999`,
+            `/api/projects/${PROJECT}/tasks/${TASK}/`,
+        ],
+        [
+            `/launcher/posthog/api/projects/${PROJECT}/tasks/?limit=999999&offset=5&search=login&created_by=1`,
+            `/api/projects/${PROJECT}/tasks/?offset=5&search=login`,
+        ],
+        ['/launcher/posthog/api/schema/?format=api&x=1', '/api/schema/'],
+    ])('drops query parameters the route does not take: %s', async (path, upstreamPath) => {
+        const init = path.includes('/run/') ? postJson(RUN_BODY) : {}
+        await fetch(`${launcher.origin}${path}`, init)
+        expect(upstreamRequests().at(-1)?.path).toBe(upstreamPath)
+    })
+
     it('scrubs the key from anything PostHog sends back, and never passes its cookies or HTML', async () => {
+        const path = `/api/projects/${PROJECT}/tasks/${TASK}/`
         fake.inject({
             method: 'GET',
-            path: `/api/projects/${PROJECT}/tasks/${TASK}/`,
+            path,
             status: 500,
             body: `<html><script>alert(1)</script>Bad key ${KEY} in ${KEY}</html>`,
             headers: { 'set-cookie': 'sessionid=upstream' },
         })
-        const response = await fetch(`${launcher.origin}/launcher/posthog/api/projects/${PROJECT}/tasks/${TASK}/`)
-        expect(response.status).toBe(500)
-        expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8')
-        expect(response.headers.get('set-cookie')).toBeNull()
-        const text = await readAll(response)
-        expect(text).not.toContain(KEY)
-        expect(text).toContain('Bad key [redacted] in [redacted]')
+        const html = await fetch(`${launcher.origin}/launcher/posthog${path}`)
+        expect(html.status).toBe(500)
+        expect(html.headers.get('content-type')).toBe('application/json')
+        expect(html.headers.get('set-cookie')).toBeNull()
+        expect(await html.json()).toEqual({
+            type: 'server_error',
+            code: 'error',
+            detail: 'PostHog answered with status 500 and no error the launcher can show.',
+            attr: null,
+        })
+        fake.inject({ method: 'GET', path, status: 500, body: { detail: `Bad key ${KEY} in ${KEY}` } })
+        const json = await readAll(await fetch(`${launcher.origin}/launcher/posthog${path}`))
+        expect(json).not.toContain(KEY)
+        expect(json).toContain('Bad key [redacted] in [redacted]')
     })
 
-    it('passes PostHog’s errors through as they are', async () => {
+    it('passes PostHog’s errors through in PostHog’s error shape', async () => {
         const response = await fetch(
             `${launcher.origin}${runPath(TASK)}`,
             postJson({ ...RUN_BODY, reasoning_effort: 'high', model: '' })
@@ -497,6 +557,46 @@ describe('server-held key mode with allowed tasks', () => {
     })
 })
 
+describe('server-held key mode with a run policy', () => {
+    let launcher: Launcher
+    const policy = {
+        branch: { pin: 'main' },
+        model: { allow: ['claude-sonnet-5'] },
+        initial_permission_mode: { forbid: ['bypassPermissions'] },
+    }
+
+    beforeAll(async () => {
+        launcher = await startLauncher(heldEnv({ RUN_POLICY: JSON.stringify(policy) }))
+    })
+
+    it('refuses a value the policy forbids with PostHog’s validation error on that field, and PostHog never sees it', async () => {
+        const seen = fake.requests.length
+        const response = await fetch(
+            `${launcher.origin}${runPath(TASK)}`,
+            postJson({ ...RUN_BODY, initial_permission_mode: 'bypassPermissions' })
+        )
+        expect(response.status).toBe(400)
+        expect(await response.json()).toEqual({
+            type: 'validation_error',
+            code: 'not_allowed_by_policy',
+            detail: 'This launcher does not allow initial_permission_mode "bypassPermissions".',
+            attr: 'initial_permission_mode',
+        })
+        const other = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson({ ...RUN_BODY, branch: 'release' }))
+        expect(await other.json()).toMatchObject({ attr: 'branch', code: 'not_allowed_by_policy' })
+        const notObject = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(['x']))
+        expect(await notObject.json()).toMatchObject({ type: 'invalid_request', code: 'parse_error', attr: null })
+        expect(fake.requests.length).toBe(seen)
+    })
+
+    it('sends an allowed body with the pinned field filled in', async () => {
+        const response = await fetch(`${launcher.origin}${runPath(TASK)}`, postJson(RUN_BODY))
+        expect(response.status).toBe(200)
+        const run = fake.requests.filter((request) => request.path.endsWith('/run/')).at(-1)
+        expect(run?.json).toEqual({ ...RUN_BODY, branch: 'main' })
+    })
+})
+
 describe('limits and failures', () => {
     it('rate-limits each client with 429, Retry-After and PostHog’s throttle body', async () => {
         const launcher = await startLauncher(heldEnv({ PROXY_RATE_LIMIT_PER_MINUTE: '2' }), { now: () => 1_000_000 })
@@ -549,6 +649,31 @@ describe('limits and failures', () => {
         expect(await response.json()).toMatchObject({ code: 'upstream_timeout' })
     })
 
+    it('refuses an answer larger than UPSTREAM_MAX_BODY_BYTES, declared or streamed, without reading it all', async () => {
+        let pulled = 0
+        const chunk = new Uint8Array(64 * 1024).fill(32)
+        const endless: typeof fetch = () => {
+            const body = new ReadableStream<Uint8Array>({
+                pull(controller) {
+                    pulled += chunk.byteLength
+                    controller.enqueue(chunk)
+                },
+            })
+            return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }))
+        }
+        const launcher = await startLauncher(heldEnv({ UPSTREAM_MAX_BODY_BYTES: '1048576' }), { fetch: endless })
+        const response = await fetch(`${launcher.origin}/launcher/posthog/api/schema/?format=json`)
+        expect(response.status).toBe(502)
+        expect(await response.json()).toMatchObject({ code: 'upstream_too_large', attr: null })
+        expect(pulled).toBeLessThan(2 * 1024 * 1024)
+        const declared: typeof fetch = () =>
+            Promise.resolve(
+                new Response('{}', { status: 200, headers: { 'content-length': String(50 * 1024 * 1024) } })
+            )
+        const honest = await startLauncher(heldEnv({ UPSTREAM_MAX_BODY_BYTES: '1048576' }), { fetch: declared })
+        expect((await fetch(`${honest.origin}/launcher/posthog/api/schema/`)).status).toBe(502)
+    })
+
     it('refuses to follow redirects, which could carry the key elsewhere', async () => {
         fake.inject({
             method: 'GET',
@@ -562,15 +687,21 @@ describe('limits and failures', () => {
         expect(response.headers.get('location')).toBeNull()
     })
 
-    it('refuses other Host names when it listens on loopback only (DNS rebinding)', async () => {
+    it('refuses other Host names on every path, on any bind (DNS rebinding)', async () => {
         const app = createServerApp(configFor(heldEnv()), { log: () => undefined })
         const rebound = await app.request(`http://attacker.example:8080/launcher/posthog/api/users/@me/`)
         expect(rebound.status).toBe(403)
+        expect(await rebound.json()).toMatchObject({ code: 'permission_denied', attr: null })
+        expect((await app.request('http://attacker.example:8080/launcher/config.json')).status).toBe(403)
         const local = await app.request(`http://localhost:8080/launcher/posthog/api/users/@me/`)
         expect(local.status).toBe(200)
-        const behindProxy = createServerApp(configFor(heldEnv({ TRUST_PROXY: 'true' })), { log: () => undefined })
-        expect((await behindProxy.request('http://launcher.example.com/launcher/posthog/api/users/@me/')).status).toBe(
-            200
+        const publicBind = createServerApp(
+            configFor(heldEnv({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'launcher.example.com' })),
+            { log: () => undefined }
         )
+        const named = await publicBind.request('http://launcher.example.com/launcher/posthog/api/users/@me/')
+        expect(named.status).toBe(200)
+        expect((await publicBind.request('http://10.0.0.5:8080/launcher/posthog/api/users/@me/')).status).toBe(403)
+        expect((await publicBind.request('http://10.0.0.5:8080/healthz')).status).toBe(200)
     })
 })

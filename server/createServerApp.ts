@@ -2,6 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 
+import { isHostAllowed } from './allowedHosts.ts'
 import { buildLauncherConfig } from './buildLauncherConfig.ts'
 import { buildSecurityHeaders } from './buildSecurityHeaders.ts'
 import { createPostHogProxy, PROXY_BASE } from './createPostHogProxy.ts'
@@ -14,12 +15,12 @@ export interface ServerAppOptions {
     fetch?: typeof fetch
     log?: (line: string) => void
     now?: () => number
+    // overrides the setting, for tests
     upstreamTimeoutMs?: number
 }
 
 // Vite's hashed build output never changes under the same name.
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable'
-const LOOPBACK_BINDS: ReadonlySet<string> = new Set(['127.0.0.1', '::1', 'localhost'])
 
 // Health, config, the optional proxy, then the built app with an SPA fallback; security headers on everything.
 export function createServerApp(config: ServerConfig, options: ServerAppOptions = {}): Hono {
@@ -44,7 +45,22 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
     })
     app.use('*', compress())
 
+    // a load balancer's probe may address the server by its IP: health says nothing worth rebinding for
     app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }))
+    const allowedHosts = config.allowedHosts
+    if (allowedHosts !== null) {
+        // DNS rebinding: a page on another site whose name now points here arrives with its own Host
+        app.use('*', async (c, next) => {
+            const host = c.req.header('host') ?? new URL(c.req.url).host
+            if (!isHostAllowed(host, allowedHosts)) {
+                const detail = 'This Run Launcher does not answer to this host name (ALLOWED_HOSTS).'
+                return hogErrorResponse(403, 'authentication_error', 'permission_denied', detail)
+            }
+            await next()
+            return undefined
+        })
+    }
+
     app.get('/launcher/config.json', () => {
         const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' }
         return new Response(launcherConfig, { status: 200, headers })
@@ -57,11 +73,11 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
             rateLimitPerMinute: config.proxyRateLimitPerMinute,
             maxBodyBytes: config.proxyMaxBodyBytes,
             trustProxy: config.trustProxy,
-            loopbackOnly: LOOPBACK_BINDS.has(config.host) && !config.trustProxy,
             fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
             log,
             ...(options.now === undefined ? {} : { now: options.now }),
-            ...(options.upstreamTimeoutMs === undefined ? {} : { upstreamTimeoutMs: options.upstreamTimeoutMs }),
+            upstreamTimeoutMs: options.upstreamTimeoutMs ?? config.limits.upstreamTimeoutMs,
+            upstreamMaxBodyBytes: config.limits.upstreamMaxBodyBytes,
         })
         app.all(PROXY_BASE, proxy)
         app.all(`${PROXY_BASE}/*`, proxy)

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { isBuildStale } from './isBuildStale.ts'
+import { BUILD_INPUTS, isBuildStale } from './isBuildStale.ts'
+import { REPO_ROOT } from './parseServerConfig.ts'
 
 let root: string
 const dist = (): string => join(root, 'dist')
@@ -66,5 +67,14 @@ describe('isBuildStale', () => {
         rmSync(join(root, 'vite.config.ts'))
         touch(join(dist(), 'index.html'), 10)
         expect(isBuildStale(dist(), root)).toBe(false)
+    })
+})
+
+describe('npm start’s own staleness check', () => {
+    // scripts/ensure-setup.mjs runs before any TypeScript can, so it keeps its own copy of the list
+    it('watches the same build inputs', () => {
+        const script = readFileSync(join(REPO_ROOT, 'scripts', 'ensure-setup.mjs'), 'utf8')
+        const list = /\['src', [^\]]*\]/.exec(script)?.[0]
+        expect(list).toBe(`[${BUILD_INPUTS.map((input) => `'${input}'`).join(', ')}]`)
     })
 })

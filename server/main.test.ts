@@ -115,6 +115,6 @@ describe('server/main.ts', () => {
         const { exited } = launch({ PORT: '0', DIST_DIR: join(distDir, 'missing'), BUILD_ON_START: 'never' })
         const { code, stderr } = await exited
         expect(code).toBe(1)
-        expect(stderr).toContain('index.html is missing and BUILD_ON_START is never')
+        expect(stderr).toContain('index.html is missing; BUILD_ON_START is never')
     })
 })

@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { createServerApp } from './createServerApp.ts'
-import { isBuildStale } from './isBuildStale.ts'
-import { parseServerConfig, REPO_ROOT } from './parseServerConfig.ts'
-import type { ServerConfig } from './parseServerConfig.ts'
+import { parseServerConfig } from './parseServerConfig.ts'
 import { startServer } from './startServer.ts'
 
-// npm start (npx tsx server/main.ts): configuration from the environment, see server/README.md.
+// npm start runs the compiled build/server/main.js with node (scripts/buildWhenStale.ts builds it first);
+// configuration from the environment, see server/README.md. Nothing here imports a dev dependency.
 const GRACE_MS = 8_000
 const EXIT_DEADLINE_MS = 10_000
 
@@ -22,9 +20,16 @@ if (!parsed.ok) {
 }
 const config = parsed.config
 
-buildIfNeeded(config)
+if (!existsSync(join(config.distDir, 'index.html'))) {
+    const hint =
+        config.buildOnStart === 'never'
+            ? 'BUILD_ON_START is never: build it first (npm run build:app)'
+            : 'start with npm start, which builds it, or run npm run build:app'
+    console.error(`Run Launcher cannot start: ${config.distDir}/index.html is missing; ${hint}.`)
+    process.exit(1)
+}
 const app = createServerApp(config)
-const server = await startServer(app, { host: config.host, port: config.port })
+const server = await startServer(app, { host: config.host, port: config.port, limits: config.limits })
 const mode =
     config.serverHeldKey === null
         ? 'browser key mode'
@@ -57,23 +62,3 @@ process.on('SIGINT', () => {
 process.on('SIGTERM', () => {
     stop('SIGTERM')
 })
-
-// "npm start builds when needed": dist missing or older than the sources.
-function buildIfNeeded({ distDir, buildOnStart }: ServerConfig): void {
-    if (buildOnStart === 'never') {
-        if (!existsSync(join(distDir, 'index.html'))) {
-            console.error(`Run Launcher cannot start: ${distDir}/index.html is missing and BUILD_ON_START is never.`)
-            process.exit(1)
-        }
-        return
-    }
-    if (!isBuildStale(distDir, REPO_ROOT)) {
-        return
-    }
-    console.log(`Building the app into ${distDir} (vite build)…`)
-    const result = spawnSync('npx', ['vite', 'build', '--outDir', distDir], { cwd: REPO_ROOT, stdio: 'inherit' })
-    if (result.status !== 0) {
-        console.error('Run Launcher cannot start: the app build failed (see above).')
-        process.exit(1)
-    }
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { matchProxyRoute } from './matchProxyRoute.ts'
+import { buildUpstreamQuery, matchProxyRoute, PROXY_ROUTES } from './matchProxyRoute.ts'
 import type { ProxyPolicy } from './matchProxyRoute.ts'
 
 const TASK = '0196a1b2-0001-7000-8000-000000000001'
@@ -123,5 +123,27 @@ describe('matchProxyRoute', () => {
             ok: false,
             refusal: { status: 405, code: 'method_not_allowed', detail: `Method "${method}" not allowed.`, allow },
         })
+    })
+})
+
+describe('buildUpstreamQuery', () => {
+    const route = (name: string) => {
+        const found = PROXY_ROUTES.find((candidate) => candidate.name === name)
+        if (found === undefined) throw new Error(name)
+        return found
+    }
+
+    it.each([
+        ['listTasks', 'limit=50&offset=100&search=flaky%20login', '?limit=50&offset=100&search=flaky+login'],
+        ['listTasks', 'limit=999999&offset=-1&ordering=id', ''],
+        ['listTasks', 'limit=2&limit=3', '?limit=2'],
+        ['listRuns', 'limit=100&search=x', '?limit=100'],
+        ['getTask', 'limit=2', ''],
+        ['runTask', 'format=api&personal_api_key=phx_abc', ''],
+        ['getSchema', 'format=json&personal_api_key=phx_abc', '?format=json'],
+        ['getSchema', 'format=api', ''],
+        ['getCurrentUser', '__proto__=1&constructor=2', ''],
+    ])('%s ?%s → %j', (name, search, expected) => {
+        expect(buildUpstreamQuery(route(name), new URLSearchParams(search))).toBe(expected)
     })
 })

@@ -22,9 +22,13 @@ export interface ProxyRoute {
     segments: readonly Segment[]
     // false: PostHog serves it without a key, so none is sent
     authenticated: boolean
-    // set: a 200 JSON object reaches the browser with only these top-level fields
+    // set: a 2xx JSON object reaches the browser with only these top-level fields
     responseFields?: readonly string[]
+    // the query parameters forwarded, each with the values it may take; every other parameter is dropped
+    query: QueryAllowList
 }
+
+export type QueryAllowList = Readonly<Record<string, RegExp>>
 
 export interface ProxyPolicy {
     projectId: string
@@ -43,46 +47,103 @@ export type ProxyMatch =
     { ok: true; route: ProxyRoute; upstreamPath: string; taskId: string | null } | { ok: false; refusal: ProxyRefusal }
 
 const PROJECT = ['api', 'projects', { param: 'projectId' }] as const
+// the app's client caps pages at 100
+const PAGE = { limit: /^(?:[1-9]\d?|100)$/, offset: /^\d{1,9}$/ } as const
+const NO_QUERY = {} as const
 const TASK = [...PROJECT, 'tasks', { param: 'taskId' }] as const
 
 // Exactly the endpoints the app calls, nothing else.
 export const PROXY_ROUTES: readonly ProxyRoute[] = [
-    { name: 'listTasks', method: 'GET', segments: [...PROJECT, 'tasks'], authenticated: true },
-    { name: 'listModels', method: 'GET', segments: [...PROJECT, 'tasks', 'models'], authenticated: true },
-    { name: 'getTask', method: 'GET', segments: TASK, authenticated: true },
-    { name: 'listRuns', method: 'GET', segments: [...TASK, 'runs'], authenticated: true },
-    { name: 'getRun', method: 'GET', segments: [...TASK, 'runs', { param: 'runId' }], authenticated: true },
-    { name: 'runTask', method: 'POST', segments: [...TASK, 'run'], authenticated: true },
+    {
+        name: 'listTasks',
+        method: 'GET',
+        segments: [...PROJECT, 'tasks'],
+        authenticated: true,
+        query: { ...PAGE, search: /^[^\p{Cc}]{1,200}$/u },
+    },
+    {
+        name: 'listModels',
+        method: 'GET',
+        segments: [...PROJECT, 'tasks', 'models'],
+        authenticated: true,
+        query: NO_QUERY,
+    },
+    { name: 'getTask', method: 'GET', segments: TASK, authenticated: true, query: NO_QUERY },
+    { name: 'listRuns', method: 'GET', segments: [...TASK, 'runs'], authenticated: true, query: PAGE },
+    {
+        name: 'getRun',
+        method: 'GET',
+        segments: [...TASK, 'runs', { param: 'runId' }],
+        authenticated: true,
+        query: NO_QUERY,
+    },
+    { name: 'runTask', method: 'POST', segments: [...TASK, 'run'], authenticated: true, query: NO_QUERY },
     {
         name: 'prepareUpload',
         method: 'POST',
         segments: [...TASK, 'staged_artifacts', 'prepare_upload'],
         authenticated: true,
+        query: NO_QUERY,
     },
     {
         name: 'finalizeUpload',
         method: 'POST',
         segments: [...TASK, 'staged_artifacts', 'finalize_upload'],
         authenticated: true,
+        query: NO_QUERY,
     },
     {
         name: 'listSandboxEnvironments',
         method: 'GET',
         segments: [...PROJECT, 'sandbox_environments'],
         authenticated: true,
+        query: PAGE,
     },
-    { name: 'listSignalReports', method: 'GET', segments: [...PROJECT, 'signals', 'reports'], authenticated: true },
+    {
+        name: 'listSignalReports',
+        method: 'GET',
+        segments: [...PROJECT, 'signals', 'reports'],
+        authenticated: true,
+        query: PAGE,
+    },
     // every visitor of a shared launcher would see these: only what the connection banner shows
-    { name: 'getProject', method: 'GET', segments: PROJECT, authenticated: true, responseFields: ['id', 'name'] },
+    {
+        name: 'getProject',
+        method: 'GET',
+        segments: PROJECT,
+        authenticated: true,
+        responseFields: ['id', 'name'],
+        query: NO_QUERY,
+    },
     {
         name: 'getCurrentUser',
         method: 'GET',
         segments: ['api', 'users', '@me'],
         authenticated: true,
         responseFields: ['first_name', 'last_name'],
+        query: NO_QUERY,
     },
-    { name: 'getSchema', method: 'GET', segments: ['api', 'schema'], authenticated: false },
+    {
+        name: 'getSchema',
+        method: 'GET',
+        segments: ['api', 'schema'],
+        authenticated: false,
+        query: { format: /^json$/ },
+    },
 ]
+
+// The query PostHog gets: the route's allowed parameters with allowed values, once each; the rest is dropped.
+export function buildUpstreamQuery(route: ProxyRoute, search: URLSearchParams): string {
+    const kept = new URLSearchParams()
+    for (const [name, pattern] of Object.entries(route.query)) {
+        const value = search.get(name)
+        if (value !== null && pattern.test(value)) {
+            kept.set(name, value)
+        }
+    }
+    const text = kept.toString()
+    return text === '' ? '' : `?${text}`
+}
 
 const PARAM_PATTERNS: Record<Param, RegExp> = {
     projectId: /^\d{1,18}$/,

@@ -14,6 +14,11 @@ function errorsFor(env: Record<string, string | undefined>): string[] {
     return result.ok ? [] : result.errors
 }
 
+function errorsWithFile(env: Record<string, string | undefined>, readFile: (path: string) => string): string[] {
+    const result = parseServerConfig(env, { readFile })
+    return result.ok ? [] : result.errors
+}
+
 describe('parseServerConfig', () => {
     it('has safe defaults: loopback, browser key mode, US and EU in connect-src, no embedding', () => {
         const result = parseServerConfig({})
@@ -25,12 +30,22 @@ describe('parseServerConfig', () => {
                 distDir: resolve(REPO_ROOT, 'dist'),
                 buildOnStart: 'auto',
                 allowedPostHogHosts: ['https://us.posthog.com', 'https://eu.posthog.com'],
-                allowedUploadOrigins: ['https://*.amazonaws.com'],
+                allowedUploadOrigins: [],
                 embedAllowedOrigins: [],
                 serverHeldKey: null,
                 proxyRateLimitPerMinute: 60,
                 proxyMaxBodyBytes: 65536,
                 trustProxy: false,
+                allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+                limits: {
+                    requestTimeoutMs: 30_000,
+                    headersTimeoutMs: 10_000,
+                    idleTimeoutMs: 5_000,
+                    maxConnections: 256,
+                    upstreamTimeoutMs: 30_000,
+                    upstreamMaxBodyBytes: 16 * 1024 * 1024,
+                },
+                embedHostSubmit: false,
             },
         })
     })
@@ -50,6 +65,15 @@ describe('parseServerConfig', () => {
             PROXY_RATE_LIMIT_PER_MINUTE: '5',
             PROXY_MAX_BODY_BYTES: '1024',
             TRUST_PROXY: 'yes',
+            ALLOWED_HOSTS: 'Launcher.Example.com, 10.0.0.5:8080 [::1]',
+            REQUEST_TIMEOUT_MS: '20000',
+            HEADERS_TIMEOUT_MS: '5000',
+            IDLE_TIMEOUT_MS: '2000',
+            MAX_CONNECTIONS: '64',
+            UPSTREAM_TIMEOUT_MS: '15000',
+            UPSTREAM_MAX_BODY_BYTES: '1048576',
+            RUN_POLICY: '{"branch": {"pin": "main"}}',
+            EMBED_HOST_SUBMIT: 'true',
         })
         expect(result).toEqual({
             ok: true,
@@ -67,10 +91,21 @@ describe('parseServerConfig', () => {
                     apiKey: KEY,
                     projectId: '42',
                     allowedTaskIds: [TASK_A, TASK_B.toLowerCase()],
+                    runPolicy: new Map([['branch', { kind: 'pin', value: 'main' }]]),
                 },
                 proxyRateLimitPerMinute: 5,
                 proxyMaxBodyBytes: 1024,
                 trustProxy: true,
+                allowedHosts: ['launcher.example.com', '10.0.0.5:8080', '[::1]'],
+                limits: {
+                    requestTimeoutMs: 20_000,
+                    headersTimeoutMs: 5_000,
+                    idleTimeoutMs: 2_000,
+                    maxConnections: 64,
+                    upstreamTimeoutMs: 15_000,
+                    upstreamMaxBodyBytes: 1_048_576,
+                },
+                embedHostSubmit: true,
             },
         })
     })
@@ -102,6 +137,42 @@ describe('parseServerConfig', () => {
         ['PROXY_RATE_LIMIT_PER_MINUTE', '0', 'expected requests per minute per client, a whole number from 1'],
         ['PROXY_MAX_BODY_BYTES', '64k', 'PROXY_MAX_BODY_BYTES="64k" is not valid: expected a size in bytes'],
         ['TRUST_PROXY', 'maybe', 'TRUST_PROXY="maybe" is not valid: expected true or false.'],
+        [
+            'ALLOWED_HOSTS',
+            'https://launcher.example.com',
+            'ALLOWED_HOSTS="https://launcher.example.com" is not valid: expected a comma-separated list of host names as browsers send them in Host, each a name or name:port (e.g. launcher.example.com, 10.0.0.5:8080), not "https://launcher.example.com".',
+        ],
+        ['ALLOWED_HOSTS', '*.example.com', 'not "*.example.com"'],
+        ['ALLOWED_HOSTS', 'launcher.example.com:99999', 'not "launcher.example.com:99999"'],
+        ['ALLOWED_HOSTS', 'launcher.example.com/app', 'not "launcher.example.com/app"'],
+        [
+            'REQUEST_TIMEOUT_MS',
+            '30s',
+            'REQUEST_TIMEOUT_MS="30s" is not valid: expected milliseconds, a whole number from 1000 to 600000.',
+        ],
+        ['REQUEST_TIMEOUT_MS', '999', 'REQUEST_TIMEOUT_MS="999" is not valid: expected milliseconds'],
+        [
+            'HEADERS_TIMEOUT_MS',
+            '0',
+            'HEADERS_TIMEOUT_MS="0" is not valid: expected milliseconds, a whole number from 1000',
+        ],
+        ['IDLE_TIMEOUT_MS', '1e4', 'IDLE_TIMEOUT_MS="1e4" is not valid: expected milliseconds'],
+        [
+            'UPSTREAM_TIMEOUT_MS',
+            '700000',
+            'UPSTREAM_TIMEOUT_MS="700000" is not valid: expected milliseconds, a whole number from 1000 to 600000.',
+        ],
+        [
+            'MAX_CONNECTIONS',
+            '0',
+            'MAX_CONNECTIONS="0" is not valid: expected open connections at once, a whole number from 1 to 100000.',
+        ],
+        [
+            'UPSTREAM_MAX_BODY_BYTES',
+            '16MB',
+            'UPSTREAM_MAX_BODY_BYTES="16MB" is not valid: expected a size in bytes, a whole number from 1024 to 268435456.',
+        ],
+        ['EMBED_HOST_SUBMIT', 'sometimes', 'EMBED_HOST_SUBMIT="sometimes" is not valid: expected true or false.'],
     ])('%s=%j → a message naming the variable, the value and what is expected', (name, value, message) => {
         const errors = errorsFor({ [name]: value })
         expect(errors).toHaveLength(1)
@@ -168,6 +239,119 @@ describe('parseServerConfig', () => {
             'POSTHOG_HOST',
         ])
         expect(errors.join('\n')).not.toContain('SuperSecret')
+    })
+
+    it('refuses headers allowed longer than the whole request', () => {
+        expect(errorsFor({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '6000' })).toEqual([
+            'HEADERS_TIMEOUT_MS (6000) is longer than REQUEST_TIMEOUT_MS (5000): the headers are part of the request, so make it shorter or equal.',
+        ])
+        expect(errorsFor({ REQUEST_TIMEOUT_MS: '5000' })).toHaveLength(1)
+    })
+
+    it('reads EMBED_HOST_SUBMIT in both modes, false unless set', () => {
+        const on = parseServerConfig({ EMBED_HOST_SUBMIT: 'on' })
+        expect(on.ok && on.config.embedHostSubmit).toBe(true)
+        const held = parseServerConfig({ ...HELD, EMBED_HOST_SUBMIT: '' })
+        expect(held.ok && held.config.embedHostSubmit).toBe(false)
+    })
+
+    describe('allowed hosts (DNS rebinding)', () => {
+        it.each([
+            ['loopback names on a loopback bind', {}, ['localhost', '127.0.0.1', '[::1]']],
+            ['loopback names on ::1', { HOST: '::1' }, ['localhost', '127.0.0.1', '[::1]']],
+            ['any host in browser key mode on a public bind', { HOST: '0.0.0.0' }, null],
+            ['any host in browser key mode behind a proxy', { TRUST_PROXY: 'true' }, null],
+            ['the named hosts on any bind', { HOST: '0.0.0.0', ALLOWED_HOSTS: 'a.example' }, ['a.example']],
+            ['loopback names in server-held key mode on loopback', HELD, ['localhost', '127.0.0.1', '[::1]']],
+        ])('defaults to %s', (_label, env, expected) => {
+            const result = parseServerConfig(env)
+            expect(result.ok && result.config.allowedHosts).toEqual(expected)
+        })
+
+        it.each([
+            [{ HOST: '0.0.0.0' }, 'HOST=0.0.0.0 is not a loopback address'],
+            [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY is on'],
+        ])('refuses to start server-held key mode on a public bind without ALLOWED_HOSTS (%j)', (env, why) => {
+            expect(errorsFor({ ...HELD, ...env })).toEqual([
+                `ALLOWED_HOSTS is not set: in server-held key mode with ${why}, name the host names users reach the launcher by (e.g. ALLOWED_HOSTS=launcher.example.com), so that a page on another site cannot reach the key through DNS rebinding.`,
+            ])
+        })
+    })
+
+    describe('run policy', () => {
+        const POLICY =
+            '{"model": {"allow": ["claude-sonnet-5"]}, "initial_permission_mode": {"forbid": ["bypassPermissions"]}}'
+
+        it('reads RUN_POLICY, or RUN_POLICY_FILE through the reader', () => {
+            const inline = parseServerConfig({ ...HELD, RUN_POLICY: POLICY })
+            expect(inline.ok && inline.config.serverHeldKey?.runPolicy).toEqual(
+                new Map<string, unknown>([
+                    ['model', { kind: 'allow', values: ['claude-sonnet-5'] }],
+                    ['initial_permission_mode', { kind: 'forbid', values: ['bypassPermissions'] }],
+                ])
+            )
+            const read: string[] = []
+            const readFile = (path: string) => {
+                read.push(path)
+                return POLICY
+            }
+            const fromFile = parseServerConfig({ ...HELD, RUN_POLICY_FILE: 'policy.json' }, { readFile })
+            expect(fromFile.ok && fromFile.config.serverHeldKey?.runPolicy?.size).toBe(2)
+            expect(read).toEqual([resolve(REPO_ROOT, 'policy.json')])
+        })
+
+        it.each([
+            ['{', 'RUN_POLICY="{" is not valid: expected JSON (it does not parse).'],
+            ['[]', 'expected a JSON object from run field names to rules, e.g. {"branch": {"pin": "main"}}.'],
+            ['{}', 'expected at least one field rule (leave RUN_POLICY unset for no policy).'],
+            [
+                '{"Branch": {"pin": "main"}}',
+                'expected run field names in snake_case (lower-case letters, digits, _), not "Branch".',
+            ],
+            ['{"__proto__": {"pin": "main"}}', 'not "__proto__"'],
+            [
+                '{"branch": "main"}',
+                'expected a rule for "branch" of the form {"pin": value}, {"allow": [values]} or {"forbid": [values]}, values being strings, numbers or booleans.',
+            ],
+            ['{"branch": {"pin": "main", "forbid": ["x"]}}', 'expected a rule for "branch"'],
+            ['{"branch": {"allow": []}}', 'expected a rule for "branch"'],
+            ['{"branch": {"forbid": [null]}}', 'expected a rule for "branch"'],
+            ['{"branch": {"pin": ["main"]}}', 'expected a rule for "branch"'],
+        ])('RUN_POLICY=%s → %s', (policy, message) => {
+            const errors = errorsFor({ ...HELD, RUN_POLICY: policy })
+            expect(errors).toHaveLength(1)
+            expect(errors[0]).toContain(message)
+        })
+
+        it('names the file when RUN_POLICY_FILE holds a bad policy or cannot be read', () => {
+            expect(errorsFor({ ...HELD, RUN_POLICY_FILE: '/etc/policy.json' })).toEqual([
+                expect.stringMatching(
+                    /^RUN_POLICY_FILE="\/etc\/policy.json" cannot be read \(ENOENT\): expected a readable JSON file\.$/
+                ),
+            ])
+            const errors = parseServerConfig(
+                { ...HELD, RUN_POLICY_FILE: '/etc/policy.json' },
+                { readFile: () => '[1]' }
+            )
+            expect(errors.ok ? [] : errors.errors).toEqual([
+                expect.stringMatching(/^RUN_POLICY_FILE \(\/etc\/policy.json\) is not valid: expected a JSON object/),
+            ])
+        })
+
+        it('refuses an empty policy file rather than running without the policy', () => {
+            expect(errorsWithFile({ ...HELD, RUN_POLICY_FILE: 'policy.json' }, () => ' \n')).toEqual([
+                'RUN_POLICY_FILE="policy.json" is empty: expected the policy\'s JSON.',
+            ])
+        })
+
+        it('refuses both sources at once, and a policy without a server-held key', () => {
+            expect(errorsFor({ ...HELD, RUN_POLICY: POLICY, RUN_POLICY_FILE: 'p.json' })).toContain(
+                'RUN_POLICY and RUN_POLICY_FILE are both set: set one of them.'
+            )
+            expect(errorsFor({ RUN_POLICY: POLICY })).toEqual([
+                expect.stringMatching(/^RUN_POLICY is set, but it only applies in server-held key mode/),
+            ])
+        })
     })
 
     it('keeps absolute DIST_DIR values', () => {

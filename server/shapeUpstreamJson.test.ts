@@ -15,16 +15,22 @@ describe('shapeUpstreamJson', () => {
             results: [{ id: A }],
         }
         expect(shapeUpstreamJson(page, OPTIONS)).toEqual({
-            count: 120,
-            next: '/launcher/posthog/api/projects/1/tasks/?limit=50&offset=100',
-            previous: '/launcher/posthog/api/projects/1/tasks/?limit=50',
-            results: [{ id: A }],
+            ok: true,
+            page: {
+                count: 120,
+                next: '/launcher/posthog/api/projects/1/tasks/?limit=50&offset=100',
+                previous: '/launcher/posthog/api/projects/1/tasks/?limit=50',
+                results: [{ id: A }],
+            },
         })
     })
 
     it('drops links to anywhere else', () => {
         const page = { count: 1, next: 'https://evil.example/steal', previous: 'not a url', results: [] }
-        expect(shapeUpstreamJson(page, OPTIONS)).toEqual({ count: 1, next: null, previous: null, results: [] })
+        expect(shapeUpstreamJson(page, OPTIONS)).toEqual({
+            ok: true,
+            page: { count: 1, next: null, previous: null, results: [] },
+        })
     })
 
     it('keeps only the allowed tasks and counts what is left', () => {
@@ -35,12 +41,21 @@ describe('shapeUpstreamJson', () => {
             results: [{ id: A, title: 'a' }, { id: B, title: 'b' }, { title: 'no id' }, 'junk'],
         }
         const shaped = shapeUpstreamJson(page, { ...OPTIONS, allowedTaskIds: new Set([A]) })
-        expect(shaped).toEqual({ count: 1, next: null, previous: null, results: [{ id: A, title: 'a' }] })
+        expect(shaped).toEqual({
+            ok: true,
+            page: { count: 1, next: null, previous: null, results: [{ id: A, title: 'a' }] },
+        })
     })
 
-    it('leaves anything that is not a page alone', () => {
-        expect(shapeUpstreamJson({ models: [] }, OPTIONS)).toEqual({ models: [] })
-        expect(shapeUpstreamJson(null, OPTIONS)).toBeNull()
-        expect(shapeUpstreamJson([1, 2], OPTIONS)).toEqual([1, 2])
+    // fails closed: an unknown shape could carry hidden tasks past the allow-list
+    it.each([
+        ['a bare array', [{ id: B }]],
+        ['results that is not a list', { count: 1, results: { [B]: { id: B } } }],
+        ['no results', { models: [] }],
+        ['null', null],
+        ['a string', 'page'],
+    ])('refuses %s', (_name, json) => {
+        expect(shapeUpstreamJson(json, { ...OPTIONS, allowedTaskIds: new Set([A]) })).toEqual({ ok: false })
+        expect(shapeUpstreamJson(json, OPTIONS)).toEqual({ ok: false })
     })
 })

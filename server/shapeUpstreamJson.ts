@@ -16,11 +16,14 @@ const PageSchema = z.looseObject({
 })
 const WithId = z.object({ id: z.string() })
 
-// A page as the browser should see it: links back through the proxy, and only the allowed tasks.
-export function shapeUpstreamJson(json: unknown, options: ShapeOptions): unknown {
+export type ShapedPage = { ok: true; page: Record<string, unknown> } | { ok: false }
+
+// A page as the browser should see it: links back through the proxy, and only the allowed tasks; not a page: refused.
+export function shapeUpstreamJson(json: unknown, options: ShapeOptions): ShapedPage {
     const page = PageSchema.safeParse(json)
     if (!page.success) {
-        return json
+        // passing an unknown shape through would skip the task allow-list
+        return { ok: false }
     }
     const { allowedTaskIds } = options
     const results =
@@ -41,7 +44,7 @@ export function shapeUpstreamJson(json: unknown, options: ShapeOptions): unknown
             shaped[link] = toProxyLink(value, options)
         }
     }
-    return shaped
+    return { ok: true, page: shaped }
 }
 
 function toProxyLink(link: string, options: ShapeOptions): string | null {

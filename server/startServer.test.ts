@@ -1,9 +1,10 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 
 import { Hono } from 'hono'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from './startServer.ts'
+import type { ConnectionLimits, RunningServer } from './startServer.ts'
 import { startServer } from './startServer.ts'
 
 let running: RunningServer | undefined
@@ -70,5 +71,86 @@ describe('startServer', () => {
         await server.close(100)
         expect(Date.now() - before).toBeLessThan(2_000)
         expect(await failed).toMatch(/socket hang up|ECONNRESET/)
+    })
+
+    describe('with limits', () => {
+        const LIMITS: ConnectionLimits = {
+            requestTimeoutMs: 2_000,
+            headersTimeoutMs: 1_000,
+            idleTimeoutMs: 1_000,
+            maxConnections: 2,
+        }
+
+        async function startLimited(limits: Partial<ConnectionLimits> = {}): Promise<RunningServer> {
+            const app = new Hono()
+            app.post('/upload', async (c) => c.text(`got ${(await c.req.text()).length}`))
+            app.get('/fast', (c) => c.text('fast'))
+            running = await startServer(app, { host: '127.0.0.1', port: 0, limits: { ...LIMITS, ...limits } })
+            return running
+        }
+
+        // Writes the request in pieces, one every intervalMs, and says how the connection ended and when.
+        function trickle(server: RunningServer, pieces: readonly string[], intervalMs: number) {
+            const socket = connect(server.port, '127.0.0.1')
+            const started = Date.now()
+            let received = ''
+            socket.on('data', (chunk: Buffer) => {
+                received += chunk.toString()
+            })
+            let index = 0
+            const timer = setInterval(() => {
+                const piece = pieces[index]
+                index += 1
+                if (piece === undefined || socket.destroyed) {
+                    clearInterval(timer)
+                    return
+                }
+                socket.write(piece)
+            }, intervalMs)
+            return new Promise<{ received: string; afterMs: number; piecesSent: number }>((resolve) => {
+                socket.on('close', () => {
+                    clearInterval(timer)
+                    resolve({ received, afterMs: Date.now() - started, piecesSent: index })
+                })
+                socket.on('error', () => undefined)
+            })
+        }
+
+        it('cuts a POST that trickles its body a byte every 1.5 s once REQUEST_TIMEOUT_MS is over', async () => {
+            const server = await startLimited()
+            const head =
+                'POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n'
+            const body = Array.from({ length: 100 }, () => 'x')
+            const ended = await trickle(server, [head, ...body], 1_500)
+            expect(ended.received).toMatch(/^HTTP\/1\.1 408/)
+            // the 2 s limit plus at most one check interval, far from the 150 s the whole body would take
+            expect(ended.afterMs).toBeLessThan(8_000)
+            expect(ended.piecesSent).toBeLessThan(5)
+        })
+
+        it('cuts a request whose headers never finish once HEADERS_TIMEOUT_MS is over', async () => {
+            const server = await startLimited({ requestTimeoutMs: 10_000 })
+            const pieces = ['GET /fast HTTP/1.1\r\n', ...Array.from({ length: 20 }, (_, i) => `X-Slow-${i}: 1\r\n`)]
+            const ended = await trickle(server, pieces, 300)
+            expect(ended.received).toMatch(/^HTTP\/1\.1 408/)
+            expect(ended.afterMs).toBeLessThan(4_000)
+        })
+
+        it('closes a kept-alive connection that stays idle past IDLE_TIMEOUT_MS', async () => {
+            const server = await startLimited()
+            const ended = await trickle(server, ['GET /fast HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'], 10)
+            expect(ended.received).toMatch(/^HTTP\/1\.1 200[\s\S]*fast$/)
+            expect(ended.afterMs).toBeGreaterThanOrEqual(900)
+            expect(ended.afterMs).toBeLessThan(4_000)
+        })
+
+        it('drops connections beyond MAX_CONNECTIONS', async () => {
+            const server = await startLimited({ maxConnections: 1 })
+            const first = connect(server.port, '127.0.0.1')
+            await new Promise((resolve) => first.once('connect', resolve))
+            const second = await trickle(server, ['GET /fast HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'], 200)
+            expect(second.received).toBe('')
+            first.destroy()
+        })
     })
 })

@@ -13,17 +13,40 @@ export interface RunningServer {
 export interface StartServerOptions {
     host: string
     port: number
+    // absent: Node's own defaults
+    limits?: ConnectionLimits
+}
+
+export interface ConnectionLimits {
+    requestTimeoutMs: number
+    headersTimeoutMs: number
+    idleTimeoutMs: number
+    maxConnections: number
 }
 
 export const DEFAULT_GRACE_MS = 8_000
 const IDLE_SWEEP_MS = 100
+// how often Node looks for requests past their timeout; its default of 30 s would let a slow body outlive a short limit
+const TIMEOUT_CHECK_MS = 1_000
 
 export async function startServer(
     app: { fetch: (request: Request) => Response | Promise<Response> },
-    { host, port }: StartServerOptions
+    { host, port, limits }: StartServerOptions
 ): Promise<RunningServer> {
     const listener = getRequestListener(app.fetch)
-    const server = createServer((request, response) => void listener(request, response))
+    const timeouts =
+        limits === undefined
+            ? {}
+            : {
+                  requestTimeout: limits.requestTimeoutMs,
+                  headersTimeout: limits.headersTimeoutMs,
+                  keepAliveTimeout: limits.idleTimeoutMs,
+                  connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_MS, limits.headersTimeoutMs),
+              }
+    const server = createServer(timeouts, (request, response) => void listener(request, response))
+    if (limits !== undefined) {
+        server.maxConnections = limits.maxConnections
+    }
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject)
         server.listen(port, host, () => {
