@@ -23,7 +23,7 @@ import { resolveFields } from '../schema/resolveFields.ts'
 import { FieldRow } from './FieldRow.tsx'
 import { firstPaintFields } from './firstPaintFields.ts'
 import { RunFormContext } from './runFormContext.ts'
-import { useIdleAfterMount } from './useIdleAfterMount.ts'
+import { useIdleAfterMount } from '../lib/useIdleAfterMount.ts'
 import type { FieldPicker } from './formTypes.ts'
 import type { RequestPreviewProps } from './RequestPreview.tsx'
 

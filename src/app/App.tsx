@@ -1,34 +1,34 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
-import { Disclosure } from './app/Disclosure.tsx'
-import { DraftAutosaver } from './app/DraftControls.tsx'
-import type { FormBinding } from './app/Launcher.tsx'
-import { fetchLauncherConfig, type LauncherConfig } from './app/launcherConfig.ts'
-import { hasLauncherState } from './app/hasLauncherState.ts'
-import { launcherLoadsAtOnce } from './app/launcherLoadsAtOnce.ts'
-import { linkDraftKey } from './app/linkDraftKey.ts'
-import { modelPicker } from './app/modelPicker.ts'
-import { createValuesChannel, type ValuesChannel } from './url/valuesChannel.ts'
-import { BUNDLED_MODELS } from './contract/bundledModelCatalog.ts'
-import type { EmbedParams } from './embed/parseEmbedParams.ts'
-import { RunForm, type RunFormHandle } from './form/RunForm.tsx'
-import { useIdleAfterMount, whenIdle } from './form/useIdleAfterMount.ts'
-import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
-import type { FormValues } from './schema/fieldModel.ts'
-import { FIELD } from './schema/fieldRules.ts'
-import { createDraftStore, lazyBrowserStorage, type DraftStore } from './url/draftStore.ts'
-import { mergeInitialValues } from './url/mergePrefill.ts'
-import type { DecodedPrefill } from './url/prefillCodec.ts'
+import { Disclosure } from '../ui/Disclosure.tsx'
+import { DraftAutosaver } from '../drafts/DraftControls.tsx'
+import type { FormBinding } from './Launcher.tsx'
+import { fetchLauncherConfig, type LauncherConfig } from '../connection/launcherConfig.ts'
+import { hasLauncherState } from './hasLauncherState.ts'
+import { launcherLoadsAtOnce } from './launcherLoadsAtOnce.ts'
+import { linkDraftKey } from '../drafts/linkDraftKey.ts'
+import { modelPicker } from '../pickers/modelPicker.ts'
+import { createValuesChannel, type ValuesChannel } from '../form/valuesChannel.ts'
+import { BUNDLED_MODELS } from '../contract/bundledModelCatalog.ts'
+import type { EmbedParams } from '../embed/parseEmbedParams.ts'
+import { RunForm, type RunFormHandle } from '../form/RunForm.tsx'
+import { useIdleAfterMount, whenIdle } from '../lib/useIdleAfterMount.ts'
+import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
+import type { FormValues } from '../schema/fieldModel.ts'
+import { FIELD } from '../schema/fieldRules.ts'
+import { createDraftStore, lazyBrowserStorage, type DraftStore } from '../drafts/draftStore.ts'
+import { mergeInitialValues } from '../links/mergePrefill.ts'
+import type { DecodedPrefill } from '../links/prefillCodec.ts'
 
 // After the previous page's last draft save on a reload (its pagehide), unlike the navigation's start.
 const PAGE_OPENED_AT = Date.now()
 
 // Everything that talks to PostHog loads after the form, so the first character can be typed at once.
-const loadLauncher = () => import('./app/Launcher.tsx')
+const loadLauncher = () => import('./Launcher.tsx')
 const Launcher = lazy(() => loadLauncher().then((module) => ({ default: module.Launcher })))
 // The request preview (at idle) and the folded share and embed panels: one chunk, loaded when the first is shown.
-const loadPanels = () => import('./app/lazyPanels.ts')
+const loadPanels = () => import('./lazyPanels.ts')
 const RequestPreview = lazy(() => loadPanels().then((module) => ({ default: module.RequestPreview })))
 const SharePanel = lazy(() => loadPanels().then((module) => ({ default: module.SharePanel })))
 const EmbedSnippetPanel = lazy(() => loadPanels().then((module) => ({ default: module.EmbedSnippetPanel })))

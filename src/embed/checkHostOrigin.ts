@@ -1,4 +1,4 @@
-import { parseBareOrigin } from '../embed/parseBareOrigin.ts'
+import { parseBareOrigin } from './parseBareOrigin.ts'
 
 export type HostOriginCheck =
     | { state: 'empty' }

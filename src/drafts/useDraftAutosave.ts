@@ -3,8 +3,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { createTrailingTimer } from '../lib/trailingTimer.ts'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import type { DraftStore } from './draftStore.ts'
-import { shareableValues } from './shareableValues.ts'
-import type { ValuesSource } from './valuesChannel.ts'
+import { shareableValues } from '../links/shareableValues.ts'
+import type { ValuesSource } from '../form/valuesChannel.ts'
 
 /** Long enough to save once per pause in typing, short enough to lose little on a crash. */
 export const DRAFT_SAVE_DELAY_MS = 500

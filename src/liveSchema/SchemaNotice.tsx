@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 
 import type { SchemaProblem } from '../schema/fieldModel.ts'
-import { Banner } from './Banner.tsx'
+import { Banner } from '../ui/Banner.tsx'
 import type { FieldModelState } from './useFieldModel.ts'
 
 interface SchemaNoticeProps {

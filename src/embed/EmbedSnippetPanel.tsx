@@ -1,10 +1,10 @@
 import { useId, useMemo, useState, type ReactNode } from 'react'
 
-import { buildEmbedSnippet } from '../embed/buildEmbedSnippet.ts'
-import { EMBED_THEMES, type EmbedTheme } from '../embed/parseEmbedParams.ts'
+import { buildEmbedSnippet } from './buildEmbedSnippet.ts'
+import { EMBED_THEMES, type EmbedTheme } from './parseEmbedParams.ts'
 import { CopyButton } from '../form/CopyButton.tsx'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
-import { encodePrefill, RESERVED_PARAMS, type Connection } from '../url/prefillCodec.ts'
+import { encodePrefill, RESERVED_PARAMS, type Connection } from '../links/prefillCodec.ts'
 import { checkHostOrigin } from './checkHostOrigin.ts'
 
 interface EmbedSnippetPanelProps {

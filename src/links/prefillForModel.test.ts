@@ -4,7 +4,7 @@ import { buildExtendedSchemaDocument } from '../../fake-posthog/extendedSchemaDo
 import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from '../schema/bundledFieldModel.ts'
 import { compileSchema } from '../schema/compileSchema.ts'
 import type { FieldModel } from '../schema/fieldModel.ts'
-import { decodePrefill } from '../url/prefillCodec.ts'
+import { decodePrefill } from './prefillCodec.ts'
 import { deferUnknownParams, prefillForModel } from './prefillForModel.ts'
 
 function liveModel(): FieldModel {

@@ -1,6 +1,6 @@
 import { US_CLOUD } from '../api/postHogHosts.ts'
-import { draftKey } from '../url/draftStore.ts'
-import type { Connection } from '../url/prefillCodec.ts'
+import { draftKey } from './draftStore.ts'
+import type { Connection } from '../links/prefillCodec.ts'
 
 /**
  * The draft key for a link's target before the launcher has loaded, as the launcher will compute it for a browser

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react'
 
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
-import { mergeInitialValues } from '../url/mergePrefill.ts'
+import { mergeInitialValues } from '../links/mergePrefill.ts'
 import { carryFormValues } from './carryFormValues.ts'
 import { fieldModelKey } from './chooseFieldModel.ts'
-import { createValuesChannel, type ValuesChannel } from '../url/valuesChannel.ts'
+import { createValuesChannel, type ValuesChannel } from '../form/valuesChannel.ts'
 
 export interface LinkValues {
     values: FormValues

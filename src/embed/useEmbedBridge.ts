@@ -2,13 +2,13 @@ import { useCallback, useMemo, useState } from 'react'
 import type { RefObject } from 'react'
 
 import type { ApiError } from '../api/ApiError.ts'
-import type { EmbedWindow } from '../embed/createEmbedChannel.ts'
-import { buildRunStatusMessage, buildSubmittedMessage, type RunIdentity } from '../embed/embedMessages.ts'
-import type { EmbedParams } from '../embed/parseEmbedParams.ts'
-import { useEmbedChannel } from '../embed/useEmbedChannel.ts'
+import type { EmbedWindow } from './createEmbedChannel.ts'
+import { buildRunStatusMessage, buildSubmittedMessage, type RunIdentity } from './embedMessages.ts'
+import type { EmbedParams } from './parseEmbedParams.ts'
+import { useEmbedChannel } from './useEmbedChannel.ts'
 import type { RunFormHandle } from '../form/RunForm.tsx'
 import type { FieldModel } from '../schema/fieldModel.ts'
-import { decodeFieldValues, type DecodedFieldValues } from '../url/decodeFieldValues.ts'
+import { decodeFieldValues, type DecodedFieldValues } from '../links/decodeFieldValues.ts'
 import {
     buildSetValuesReplies,
     buildSubmitBlockedReply,

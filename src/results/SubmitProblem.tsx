@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 
 import type { ApiError } from '../api/ApiError.ts'
-import { Banner } from './Banner.tsx'
+import { Banner } from '../ui/Banner.tsx'
 
 const TITLES: Readonly<Record<ApiError['kind'], string>> = {
     network: 'Could not reach PostHog',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { ApiErrorInfo } from '../api/ApiError.ts'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
-import { decodeFieldValues } from '../url/decodeFieldValues.ts'
+import { decodeFieldValues } from '../links/decodeFieldValues.ts'
 import {
     buildSetValuesReplies,
     buildSubmitBlockedReply,

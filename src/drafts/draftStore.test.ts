@@ -2,10 +2,10 @@ import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
-import { arbitraryFormValues } from './arbitraryFormValues.ts'
+import { arbitraryFormValues } from '../links/arbitraryFormValues.ts'
 import { createDraftStore, type DraftStorage, draftKey, parseDraft, serializeDraft } from './draftStore.ts'
-import { shareableValues } from './shareableValues.ts'
-import { TEST_FIELD_MODEL } from './testFieldModel.ts'
+import { shareableValues } from '../links/shareableValues.ts'
+import { TEST_FIELD_MODEL } from '../links/testFieldModel.ts'
 
 const UUID = '0b7a3b2e-58c4-4f4e-9a51-1d2f3c4b5a69'
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5)

@@ -1,9 +1,9 @@
 import { useId, useState, type ReactNode } from 'react'
 
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
-import type { Connection, ShareLink, ShareMode } from '../url/prefillCodec.ts'
-import { SHARE_LINK_WARNING_LENGTH } from '../url/prefillCodec.ts'
-import { useShareLink } from '../url/useShareLink.ts'
+import type { Connection, ShareLink, ShareMode } from './prefillCodec.ts'
+import { SHARE_LINK_WARNING_LENGTH } from './prefillCodec.ts'
+import { useShareLink } from './useShareLink.ts'
 
 interface SharePanelProps {
     model: FieldModel

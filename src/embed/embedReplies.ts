@@ -1,6 +1,6 @@
 import type { ApiErrorInfo } from '../api/ApiError.ts'
-import { buildErrorMessage, type ErrorMessage } from '../embed/embedMessages.ts'
-import type { DecodedFieldValues } from '../url/decodeFieldValues.ts'
+import { buildErrorMessage, type ErrorMessage } from './embedMessages.ts'
+import type { DecodedFieldValues } from '../links/decodeFieldValues.ts'
 
 // Names come from the host page itself, but a junk name must not bloat every reply.
 const MAX_NAME_LENGTH = 40

@@ -1,9 +1,9 @@
 import { useEffect, type ReactNode, type RefObject } from 'react'
 
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
-import type { DraftStore } from '../url/draftStore.ts'
-import { useDraftAutosave, type DraftAutosave } from '../url/useDraftAutosave.ts'
-import type { ValuesChannel } from '../url/valuesChannel.ts'
+import type { DraftStore } from './draftStore.ts'
+import { useDraftAutosave, type DraftAutosave } from './useDraftAutosave.ts'
+import type { ValuesChannel } from '../form/valuesChannel.ts'
 
 interface DraftAutosaverProps {
     store: DraftStore

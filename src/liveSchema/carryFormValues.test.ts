@@ -4,7 +4,7 @@ import { buildExtendedSchemaDocument } from '../../fake-posthog/extendedSchemaDo
 import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from '../schema/bundledFieldModel.ts'
 import { compileSchema } from '../schema/compileSchema.ts'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
-import { mergeInitialValues } from '../url/mergePrefill.ts'
+import { mergeInitialValues } from '../links/mergePrefill.ts'
 import { carryFormValues } from './carryFormValues.ts'
 
 function liveModel(): FieldModel {

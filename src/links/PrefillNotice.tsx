@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 
-import type { PrefillProblem } from '../url/prefillProblem.ts'
-import { Banner } from './Banner.tsx'
+import type { PrefillProblem } from './prefillProblem.ts'
+import { Banner } from '../ui/Banner.tsx'
 
 interface PrefillNoticeProps {
     problems: readonly PrefillProblem[]

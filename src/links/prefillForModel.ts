@@ -1,6 +1,6 @@
 import type { FieldModel } from '../schema/fieldModel.ts'
-import { decodePrefill, type DecodedPrefill } from '../url/prefillCodec.ts'
-import type { PrefillProblem } from '../url/prefillProblem.ts'
+import { decodePrefill, type DecodedPrefill } from './prefillCodec.ts'
+import type { PrefillProblem } from './prefillProblem.ts'
 
 /**
  * The start-up link decoded again for another field model (main.tsx decodes it for the bundled one), so link

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { EU_CLOUD, US_CLOUD } from '../api/postHogHosts.ts'
-import { draftKey } from '../url/draftStore.ts'
+import { draftKey } from './draftStore.ts'
 import { linkDraftKey } from './linkDraftKey.ts'
 
 const TASK = '0196a1b2-0001-7000-8000-000000000001'

@@ -1,7 +1,7 @@
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
-import { decodeFieldValues } from './decodeFieldValues.ts'
-import type { PrefillProblem } from './prefillProblem.ts'
-import { shareableValues } from './shareableValues.ts'
+import { decodeFieldValues } from '../links/decodeFieldValues.ts'
+import type { PrefillProblem } from '../links/prefillProblem.ts'
+import { shareableValues } from '../links/shareableValues.ts'
 
 /** The draft format version; a draft of another version is not offered. */
 export const DRAFT_VERSION = 1

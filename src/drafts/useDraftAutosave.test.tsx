@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { FormValues } from '../schema/fieldModel.ts'
 import { createDraftStore, type DraftStorage } from './draftStore.ts'
-import { TEST_FIELD_MODEL } from './testFieldModel.ts'
+import { TEST_FIELD_MODEL } from '../links/testFieldModel.ts'
 import { DRAFT_SAVE_DELAY_MS, useDraftAutosave, type DraftAutosave } from './useDraftAutosave.ts'
-import { createValuesChannel } from './valuesChannel.ts'
+import { createValuesChannel } from '../form/valuesChannel.ts'
 
 const KEY = 'run-launcher:draft:v1:h:1:t'
 
