@@ -1,3 +1,5 @@
+import { storageKey } from '../lib/storageKey.ts'
+
 /** Where the personal API key lives: memory (default), this tab, or this device. */
 export type KeyPersistence = 'memory' | 'session' | 'local'
 
@@ -9,7 +11,7 @@ export interface KeyStore {
     forget: () => void
 }
 
-const STORAGE_KEY = 'run-launcher:personal-api-key'
+const STORAGE_KEY = storageKey('personal-api-key')
 
 function attempt<T>(action: () => T): T | undefined {
     try {

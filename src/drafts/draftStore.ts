@@ -2,11 +2,12 @@ import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import { decodeFieldValues } from '../links/decodeFieldValues.ts'
 import type { PrefillProblem } from '../links/prefillProblem.ts'
 import { shareableValues } from '../links/shareableValues.ts'
+import { storageKey } from '../lib/storageKey.ts'
 
 /** The draft format version; a draft of another version is not offered. */
 export const DRAFT_VERSION = 1
 
-const KEY_PREFIX = `run-launcher:draft:v${DRAFT_VERSION}:`
+const KEY_PREFIX = storageKey(`draft:v${DRAFT_VERSION}:`)
 
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 

@@ -1,6 +1,4 @@
-import type { z } from 'zod/mini'
-
-import { buildFieldValidator, UUID_EXAMPLE } from '../schema/buildFieldValidator.ts'
+import { fieldValidator, UUID_EXAMPLE } from '../schema/buildFieldValidator.ts'
 import type { Field, FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
 import { characterCount } from '../schema/formValues.ts'
 import { detectSecret } from './detectSecret.ts'
@@ -23,15 +21,8 @@ interface FieldResult {
     problems: PrefillProblem[]
 }
 
-const validators = new WeakMap<Field, z.ZodMiniType>()
-
 function isValid(field: Field, value: string | readonly string[]): boolean {
-    let validator = validators.get(field)
-    if (!validator) {
-        validator = buildFieldValidator(field)
-        validators.set(field, validator)
-    }
-    return validator.safeParse(value).success
+    return fieldValidator(field).safeParse(value).success
 }
 
 function describeType(value: unknown): string {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 
 import type { ApiError } from '../api/ApiError.ts'
 import type { PostHogClient } from '../api/createPostHogClient.ts'
@@ -9,14 +10,10 @@ import { runsQueryOptions } from '../api/taskQueries.ts'
 import type { ModelChoice } from '../contract/bundledModelCatalog.ts'
 import type { FieldPicker, PickerOption } from '../form/formTypes.ts'
 import { FIELD } from '../schema/fieldRules.ts'
-import { statusLabel } from '../results/RunResult.tsx'
+import { statusLabel } from '../results/statusLabel.ts'
 import { modelPicker } from './modelPicker.ts'
 
 const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-
-// Pickers for properties the bundled schema names; a live schema without them simply gets no picker.
-const RESUME_FIELD = 'resume_from_run_id'
-const SANDBOX_FIELD = 'sandbox_environment_id'
 
 function formatDate(value: string | undefined): string {
     if (!value) return 'unknown date'
@@ -51,11 +48,46 @@ interface QueryState<T> {
     refetch: () => unknown
 }
 
-function toPicker<T>(
-    query: QueryState<T>,
-    nouns: { label: string; placeholder: string; emptyMessage: string },
+interface PickerNouns {
+    label: string
+    placeholder: string
+    emptyMessage: string
+}
+
+const RESUME_NOUNS: PickerNouns = {
+    label: 'finished runs',
+    placeholder: 'Start fresh (do not resume)',
+    emptyMessage: 'This task has no finished runs to resume yet: it starts fresh.',
+}
+const SANDBOX_NOUNS: PickerNouns = {
+    label: 'sandbox environments',
+    placeholder: 'PostHog’s default environment',
+    emptyMessage: 'No sandbox environments in this project: PostHog uses its default.',
+}
+const REPORT_NOUNS: PickerNouns = {
+    label: 'signal reports',
+    placeholder: 'Choose a signal report…',
+    emptyMessage: 'The Inbox has no signal reports: paste a report ID.',
+}
+
+function queryParts<T>({ isPending, isError, error, data, refetch }: QueryState<T>): QueryState<T> {
+    return { isPending, isError, error, data, refetch }
+}
+
+/** One picker, memoised on its query's parts (a query result is a new object each render): it changes when they do. */
+function usePicker<T>(
+    { isPending, isError, error, data, refetch }: QueryState<T>,
+    enabled: boolean,
+    nouns: PickerNouns,
     toOption: (item: T) => PickerOption
-): FieldPicker {
+): FieldPicker | undefined {
+    return useMemo(
+        () => (enabled ? toPicker({ isPending, isError, error, data, refetch }, nouns, toOption) : undefined),
+        [enabled, isPending, isError, error, data, refetch, nouns, toOption]
+    )
+}
+
+function toPicker<T>(query: QueryState<T>, nouns: PickerNouns, toOption: (item: T) => PickerOption): FieldPicker {
     if (query.isError) {
         return {
             status: 'error',
@@ -79,56 +111,30 @@ export function usePickers(
     const connected = client !== undefined
     const runs = useQuery(runsQueryOptions(client, taskId))
     // Only a run that has ended can be resumed; a live one takes follow-ups in PostHog instead.
-    const finishedRuns: QueryState<TaskRun> = {
-        isPending: runs.isPending,
-        isError: runs.isError,
-        error: runs.error,
-        data: runs.data?.filter((run) => isTerminalRunStatus(run.status)),
-        refetch: runs.refetch,
-    }
-    const environments = useQuery(sandboxEnvironmentsQueryOptions(client))
-    const reports = useQuery(signalReportsQueryOptions(client))
-    {
+    const finishedRuns = useMemo(() => runs.data?.filter((run) => isTerminalRunStatus(run.status)), [runs.data])
+    const resume = usePicker(
+        { ...queryParts(runs), data: finishedRuns },
+        connected && taskId !== '',
+        RESUME_NOUNS,
+        runOption
+    )
+    const sandbox = usePicker(
+        queryParts(useQuery(sandboxEnvironmentsQueryOptions(client))),
+        connected,
+        SANDBOX_NOUNS,
+        environmentOption
+    )
+    const report = usePicker(
+        queryParts(useQuery(signalReportsQueryOptions(client))),
+        connected,
+        REPORT_NOUNS,
+        reportOption
+    )
+    return useMemo(() => {
         const pickers = new Map<string, FieldPicker>([[FIELD.model, modelPicker(models)]])
-        if (!connected) return pickers
-        if (taskId !== '') {
-            pickers.set(
-                RESUME_FIELD,
-                toPicker(
-                    finishedRuns,
-                    {
-                        label: 'finished runs',
-                        placeholder: 'Start fresh (do not resume)',
-                        emptyMessage: 'This task has no finished runs to resume yet: it starts fresh.',
-                    },
-                    runOption
-                )
-            )
-        }
-        pickers.set(
-            SANDBOX_FIELD,
-            toPicker(
-                environments,
-                {
-                    label: 'sandbox environments',
-                    placeholder: 'PostHog’s default environment',
-                    emptyMessage: 'No sandbox environments in this project: PostHog uses its default.',
-                },
-                environmentOption
-            )
-        )
-        pickers.set(
-            FIELD.signalReportId,
-            toPicker(
-                reports,
-                {
-                    label: 'signal reports',
-                    placeholder: 'Choose a signal report…',
-                    emptyMessage: 'The Inbox has no signal reports: paste a report ID.',
-                },
-                reportOption
-            )
-        )
+        if (resume) pickers.set(FIELD.resumeFromRunId, resume)
+        if (sandbox) pickers.set(FIELD.sandboxEnvironmentId, sandbox)
+        if (report) pickers.set(FIELD.signalReportId, report)
         return pickers
-    }
+    }, [models, resume, sandbox, report])
 }
