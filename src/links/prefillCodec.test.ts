@@ -79,14 +79,10 @@ describe('decodePrefill', () => {
         expect(decode('?lock=model,%20branch&lock=model&lock=mode').locked).toEqual(['model', 'branch', 'mode'])
     })
 
-    it('passes embed parameters through untouched, without problems', () => {
+    it('leaves embed parameters to the embed decoder, without problems or values', () => {
         const result = decode('?embed=1&theme=dark&parent_origin=https%3A%2F%2Fapp.example.com')
         expect(result.problems).toEqual([])
-        expect(Object.fromEntries(result.passthrough)).toEqual({
-            embed: '1',
-            theme: 'dark',
-            parent_origin: 'https://app.example.com',
-        })
+        expect(result.values).toEqual({})
     })
 
     it('reads the fragment, and the fragment wins per name', () => {

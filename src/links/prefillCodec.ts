@@ -38,8 +38,6 @@ export interface DecodedPrefill extends DecodedFieldValues {
     connection: Connection
     /** Fields the link author made read-only, in the order given. */
     locked: string[]
-    /** embed, theme, parent_origin: the last value of each, untouched. */
-    passthrough: ReadonlyMap<string, string>
     /** True when any parameter was refused as a secret, in the query or the fragment. */
     hadSecrets: boolean
     /** location.search and location.hash without the refused parameters, ready for history.replaceState. */
@@ -249,11 +247,6 @@ export function decodePrefill(model: FieldModel, search: string, hash: string): 
     checkVersion(merged.get(RESERVED_PARAMS.version), problems)
     const connection = decodeConnection(merged, problems)
     const locked = decodeLock(model, merged.get(RESERVED_PARAMS.lock) ?? [], problems)
-    const passthrough = new Map<string, string>()
-    for (const name of PASSTHROUGH_PARAMS) {
-        const last = merged.get(name)?.at(-1)
-        if (last !== undefined) passthrough.set(name, last)
-    }
     const fields = decodeFieldValues(
         model,
         [...merged].filter(([name]) => !RESERVED_NAMES.has(name))
@@ -264,7 +257,6 @@ export function decodePrefill(model: FieldModel, search: string, hash: string): 
         refusedSecrets: [...refused, ...fields.refusedSecrets],
         connection,
         locked,
-        passthrough,
         hadSecrets: refused.size > 0 || fields.refusedSecrets.length > 0,
         cleanedSearch: clean(search, '?', queryParams, refusedInQuery),
         cleanedHash: clean(hash, '#', hashParams, refusedInHash),
