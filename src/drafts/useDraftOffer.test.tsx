@@ -8,6 +8,7 @@ import { useDraftOffer } from './useDraftOffer.ts'
 const KEY = draftKey('https://us.posthog.com', '1', 'task-a')
 const OTHER_KEY = draftKey('https://us.posthog.com', '1', 'task-b')
 const PAGE_OPENED_AT = 1_000_000
+const INITIAL: { key: string | null } = { key: KEY }
 
 function memoryStorage(): DraftStorage & { items: Map<string, string> } {
     const items = new Map<string, string>()
@@ -26,7 +27,7 @@ function setup(saved: { key: string; at: number }[]) {
     const hook = renderHook(
         ({ key }: { key: string | null }) =>
             useDraftOffer({ store, model: BUNDLED_FIELD_MODEL, draftKey: key, pageOpenedAt: PAGE_OPENED_AT }),
-        { initialProps: { key: KEY as string | null } }
+        { initialProps: INITIAL }
     )
     return { hook, storage }
 }

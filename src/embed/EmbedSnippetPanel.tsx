@@ -4,13 +4,13 @@ import { buildEmbedSnippet } from './buildEmbedSnippet.ts'
 import { EMBED_THEMES, type EmbedTheme } from './parseEmbedParams.ts'
 import { CopyButton } from '../form/CopyButton.tsx'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
-import { encodePrefill, RESERVED_PARAMS, type Connection } from '../links/prefillCodec.ts'
+import { encodePrefill, RESERVED_PARAMS, type LinkTarget } from '../links/prefillCodec.ts'
 import { checkHostOrigin } from './checkHostOrigin.ts'
 
 interface EmbedSnippetPanelProps {
     model: FieldModel
     getValues: () => FormValues
-    connection: Connection
+    connection: LinkTarget
     /** The deployment's frame-ancestors allow-list from /launcher/config.json; undefined when unknown. */
     embedAllowedOrigins: readonly string[] | undefined
 }

@@ -24,6 +24,7 @@ import { FieldRow } from './FieldRow.tsx'
 import { fieldSlot, NOTICE_SLOT, type FormSlots } from './formSlots.ts'
 import { firstPaintFields } from './firstPaintFields.ts'
 import { RunFormContext } from './runFormContext.ts'
+import { validateOnce } from './validateOnce.ts'
 import { useIdleAfterMount } from '../lib/useIdleAfterMount.ts'
 import type { FieldPicker } from './formTypes.ts'
 import type { RequestPreviewProps } from './RequestPreview.tsx'
@@ -126,7 +127,8 @@ export const RunForm = memo(function RunForm({
     ref,
 }: RunFormProps): ReactNode {
     // Built on first use (a submit, or once idle): the zod schema is not needed to type the first character.
-    const lazySchema = useMemo(() => lazyValue(() => buildFormSchema(model, context)), [model, context])
+    // A submit checks the values once: the early check's result is what react-hook-form's own pass gets back.
+    const lazySchema = useMemo(() => lazyValue(() => validateOnce(buildFormSchema(model, context))), [model, context])
     // Wrapping the built schema costs nothing, so only the schema is lazy.
     const resolver = useMemo(
         (): Resolver<FormValues, unknown, RunRequestBody> => (values, resolverContext, options) =>

@@ -1,14 +1,14 @@
 import { useId, useState, type ReactNode } from 'react'
 
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
-import type { Connection, ShareLink, ShareMode } from './prefillCodec.ts'
+import type { LinkTarget, ShareLink, ShareMode } from './prefillCodec.ts'
 import { SHARE_LINK_WARNING_LENGTH } from './prefillCodec.ts'
 import { useShareLink } from './useShareLink.ts'
 
 interface SharePanelProps {
     model: FieldModel
     getValues: () => FormValues
-    connection: Connection
+    connection: LinkTarget
 }
 
 /** Builds a link that opens this form prefilled with the current values; secrets never go into it. */

@@ -7,7 +7,7 @@ import { arbitraryFormValues } from './arbitraryFormValues.ts'
 import { mergeInitialValues } from './mergePrefill.ts'
 import {
     buildShareLink,
-    type Connection,
+    type LinkTarget,
     decodePrefill,
     encodePrefill,
     PASSTHROUGH_PARAMS,
@@ -225,7 +225,7 @@ const hosts = fc
     .tuple(fc.constantFrom('http', 'https'), fc.domain(), fc.constantFrom('', '/posthog'))
     .map(([scheme, domain, path]) => `${scheme}://${domain}${path}`)
 
-const connections: fc.Arbitrary<Connection> = fc.record(
+const connections: fc.Arbitrary<LinkTarget> = fc.record(
     {
         host: hosts,
         projectId: fc.bigInt({ min: 0n, max: 10n ** 18n }).map(String),

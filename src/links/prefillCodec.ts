@@ -26,7 +26,7 @@ export const PASSTHROUGH_PARAMS: readonly string[] = ['embed', 'theme', 'parent_
 const RESERVED_NAMES: ReadonlySet<string> = new Set<string>([...Object.values(RESERVED_PARAMS), ...PASSTHROUGH_PARAMS])
 
 /** Where the run goes: the PostHog instance, project and task. */
-export interface Connection {
+export interface LinkTarget {
     host?: string
     projectId?: string
     taskId?: string
@@ -35,7 +35,7 @@ export interface Connection {
 export type ShareMode = 'query' | 'fragment'
 
 export interface DecodedPrefill extends DecodedFieldValues {
-    connection: Connection
+    connection: LinkTarget
     /** Fields the link author made read-only, in the order given. */
     locked: string[]
     /** True when any parameter was refused as a secret, in the query or the fragment. */
@@ -146,7 +146,7 @@ function single(name: string, values: readonly string[], problems: PrefillProble
 }
 
 interface ConnectionParam {
-    key: keyof Connection
+    key: keyof LinkTarget
     name: string
     decode: (value: string) => string | undefined
     /** Completes "<value> …" in the problem message. */
@@ -174,8 +174,8 @@ const CONNECTION_PARAMS: readonly ConnectionParam[] = [
     },
 ]
 
-function decodeConnection(grouped: ReadonlyMap<string, readonly string[]>, problems: PrefillProblem[]): Connection {
-    const connection: Connection = {}
+function decodeConnection(grouped: ReadonlyMap<string, readonly string[]>, problems: PrefillProblem[]): LinkTarget {
+    const connection: LinkTarget = {}
     for (const param of CONNECTION_PARAMS) {
         const values = grouped.get(param.name)
         const value = values ? single(param.name, values, problems) : undefined
@@ -272,7 +272,7 @@ export interface EncodeOptions {
 export function encodePrefill(
     model: FieldModel,
     values: FormValues,
-    connection: Connection = {},
+    connection: LinkTarget = {},
     options: EncodeOptions = {}
 ): URLSearchParams {
     const params = new URLSearchParams()

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react'
 
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
-import { buildShareLink, type Connection, encodePrefill, type ShareLink, type ShareMode } from './prefillCodec.ts'
+import { buildShareLink, type LinkTarget, encodePrefill, type ShareLink, type ShareMode } from './prefillCodec.ts'
 
 export interface ShareLinkOptions {
     mode: ShareMode
@@ -11,7 +11,7 @@ export interface ShareLinkOptions {
 
 export interface ShareLinkApi {
     /** The link for these values: secrets and confirmations never included, defaults and blanks left out. */
-    buildLink: (values: FormValues, connection: Connection, options: ShareLinkOptions) => ShareLink
+    buildLink: (values: FormValues, connection: LinkTarget, options: ShareLinkOptions) => ShareLink
     /** Copies the link; false when the clipboard is unavailable or refused (show the link to copy by hand). */
     copyLink: (link: ShareLink) => Promise<boolean>
 }
@@ -33,7 +33,7 @@ async function copyText(text: string): Promise<boolean> {
 /** The share dialog's link builder; baseUrl defaults to this page without its query and fragment. */
 export function useShareLink(model: FieldModel, baseUrl?: string): ShareLinkApi {
     const buildLink = useCallback(
-        (values: FormValues, connection: Connection, options: ShareLinkOptions): ShareLink => {
+        (values: FormValues, connection: LinkTarget, options: ShareLinkOptions): ShareLink => {
             const params = encodePrefill(model, values, connection, options.lock ? { lock: options.lock } : {})
             return buildShareLink(baseUrl ?? currentBaseUrl(), params, options.mode)
         },
