@@ -470,7 +470,7 @@ test.describe('the embed snippet builder', () => {
         )
         const iframeHtml = (await panel.getByLabel(/The frame, where the launcher should appear/).textContent()) ?? ''
         const listener = (await panel.getByLabel(/The listener, right after the frame/).textContent()) ?? ''
-        expect(iframeHtml).toContain('parent_origin=http%3A%2F%2F127.0.0.1%3A5302')
+        expect(iframeHtml).toContain(`parent_origin=${encodeURIComponent(HOST_PAGE_ORIGIN)}`)
         expect(iframeHtml).toContain('theme=dark')
         expect(`${iframeHtml}${listener}`).not.toContain(GITHUB_TOKEN)
         await expect(panel.getByRole('button', { name: 'Copy iframe HTML' })).toBeVisible()
