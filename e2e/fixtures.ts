@@ -39,9 +39,11 @@ interface ConnectOptions {
 export async function openConnection(page: Page | FrameLocator): Promise<void> {
     const button = page.getByRole('button', { name: 'Connect to PostHog' })
     const panel = page.getByRole('radio', { name: /Self-hosted/ })
-    await expect(button.or(panel).first()).toBeVisible()
-    if (await button.isVisible()) await button.click()
-    await expect(panel).toBeVisible()
+    // The button shows at the first paint; a returning visit's launcher may replace it while the click is on its way.
+    await expect(async () => {
+        if (await button.isVisible()) await button.click({ timeout: 2000 })
+        await expect(panel).toBeVisible({ timeout: 2000 })
+    }).toPass()
 }
 
 /** Connects the app (a page, or an embedded app's frame) to the fake as a user would: address, project, key, check. */

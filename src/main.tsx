@@ -3,10 +3,10 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
-import { App } from './App.tsx'
+import { App } from './app/App.tsx'
 import { parseEmbedParams } from './embed/parseEmbedParams.ts'
 import { BUNDLED_FIELD_MODEL } from './schema/bundledFieldModel.ts'
-import { readLocationPrefill } from './url/readLocationPrefill.ts'
+import { readLocationPrefill } from './links/readLocationPrefill.ts'
 
 // Decoded before the first render, so the form mounts with its values and secrets leave the address bar at once.
 const embed = parseEmbedParams(window.location.search)

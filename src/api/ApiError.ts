@@ -64,10 +64,6 @@ export class ApiError extends Error {
     }
 }
 
-export function isApiError(value: unknown): value is ApiError {
-    return value instanceof ApiError
-}
-
 declare module '@tanstack/react-query' {
     interface Register {
         defaultError: ApiError

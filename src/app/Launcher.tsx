@@ -1,65 +1,48 @@
-import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query'
-import {
-    memo,
-    startTransition,
-    useCallback,
-    useEffect,
-    useMemo,
-    useRef,
-    useState,
-    type ReactNode,
-    type RefObject,
-} from 'react'
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
+import { createPortal } from 'react-dom'
 
-import type { ApiError } from '../api/ApiError.ts'
-import { buildRunLink } from '../api/postHogHosts.ts'
-import type { Task, TaskRun } from '../api/postHogSchemas.ts'
+import type { TaskRun } from '../api/postHogSchemas.ts'
 import { modelsQueryOptions } from '../api/modelsQueryOptions.ts'
-import { routeApiError } from '../api/routeApiError.ts'
-import { runTaskMutationOptions } from '../api/runTaskMutationOptions.ts'
-import { Banner } from './Banner.tsx'
-import { DraftAutosaver, DraftPrompt } from './DraftControls.tsx'
-import type { LauncherConfig } from './launcherConfig.ts'
-import { deferUnknownParams, prefillForModel } from './prefillForModel.ts'
-import { PrefillNotice } from './PrefillNotice.tsx'
-import { SchemaNotice } from './SchemaNotice.tsx'
-import { SubmitProblem } from './SubmitProblem.tsx'
-import { useEmbedBridge } from './useEmbedBridge.ts'
-import { useFieldModel } from './useFieldModel.ts'
-import { useFormSeed } from './useFormSeed.ts'
-import { usePickers } from './usePickers.ts'
-import { AttachmentsField, type MissingArtifacts } from '../attachments/AttachmentsField.tsx'
+import { AttachmentsField } from '../attachments/AttachmentsField.tsx'
 import { mergeArtifactIds } from '../attachments/mergeArtifactIds.ts'
 import { ConnectionPanel } from '../connection/ConnectionPanel.tsx'
 import { loadSettings, loadSettingsHost } from '../connection/connectionSettings.ts'
 import { decideStartingConnection } from '../connection/decideStartingConnection.ts'
 import { browserStorages, createKeyStore } from '../connection/keyStore.ts'
+import type { LauncherConfig } from '../connection/launcherConfig.ts'
 import { TaskPicker } from '../connection/TaskPicker.tsx'
 import { useConnection } from '../connection/useConnection.ts'
 import { BUNDLED_MODELS } from '../contract/bundledModelCatalog.ts'
+import { DraftAutosaver, DraftPrompt } from '../drafts/DraftControls.tsx'
+import { browserStorage, createDraftStore, draftKey } from '../drafts/draftStore.ts'
+import type { DraftAutosave } from '../drafts/useDraftAutosave.ts'
+import { useDraftOffer } from '../drafts/useDraftOffer.ts'
 import { HostSubmitPrompt } from '../embed/HostSubmitPrompt.tsx'
 import { hostSubmitPolicy } from '../embed/hostSubmitPolicy.ts'
 import type { EmbedParams } from '../embed/parseEmbedParams.ts'
-import type { RunFormHandle, RunFormProps, ServerFieldErrors } from '../form/RunForm.tsx'
+import { useEmbedBridge } from '../embed/useEmbedBridge.ts'
+import { useEmbedNotifications } from '../embed/useEmbedNotifications.ts'
+import { fieldSlot, NOTICE_SLOT, useFormSlot, type FormSlots } from '../form/formSlots.ts'
+import type { RunFormHandle } from '../form/RunForm.tsx'
+import type { Store } from '../lib/createStore.ts'
+import { mergeInitialValues } from '../links/mergePrefill.ts'
+import type { DecodedPrefill } from '../links/prefillCodec.ts'
+import { PrefillNotice } from '../links/PrefillNotice.tsx'
+import { useLinkPrefill } from '../links/useLinkPrefill.ts'
+import { SchemaNotice } from '../liveSchema/SchemaNotice.tsx'
+import { useFieldModel } from '../liveSchema/useFieldModel.ts'
+import { useFormSeed } from '../liveSchema/useFormSeed.ts'
+import { usePickers } from '../pickers/usePickers.ts'
 import { RecentRuns } from '../results/RecentRuns.tsx'
-import { createRunHistoryStore, addRecentRun, type RecentRun } from '../results/runHistory.ts'
-import { RunResult, type RunReference } from '../results/RunResult.tsx'
-import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
-import type { FieldModel, FormValues, RunRequestBody } from '../schema/fieldModel.ts'
+import { createRunHistoryStore } from '../results/runHistory.ts'
+import { RunResult } from '../results/RunResult.tsx'
+import { SubmitNotice } from '../results/SubmitNotice.tsx'
+import { useRunSubmission, type SubmissionEvents } from '../results/useRunSubmission.ts'
+import type { Task } from '../api/postHogSchemas.ts'
+import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import { FIELD, type RuleContext } from '../schema/fieldRules.ts'
-import { browserStorage, createDraftStore, draftKey, type Draft } from '../url/draftStore.ts'
-import { mergeInitialValues } from '../url/mergePrefill.ts'
-import type { DecodedPrefill } from '../url/prefillCodec.ts'
-import type { DraftAutosave } from '../url/useDraftAutosave.ts'
-
-/** Everything the run form mounts with, published by the launcher to the shell that renders the form. */
-export type FormBinding = Omit<RunFormProps, 'ref'> & {
-    key: string
-    /** A control to focus once the form with this key has mounted (it remounted under the user's fingers). */
-    focus?: string | undefined
-    /** The panels the shell shows below the form (recent runs). */
-    belowForm?: ReactNode
-}
+import { BELOW_FORM_SLOT, type FormBinding } from './formBinding.ts'
 
 export interface LauncherProps {
     prefill: DecodedPrefill
@@ -67,7 +50,10 @@ export interface LauncherProps {
     /** The element wrapping all content (its height is reported to an embedding host). */
     contentRef: RefObject<HTMLElement | null>
     form: RefObject<RunFormHandle | null>
-    onBinding: (binding: FormBinding) => void
+    /** Where the launcher publishes what the form mounts with. */
+    binding: Store<FormBinding>
+    /** The elements the form and the shell expose for the launcher's notice, attachments and recent runs. */
+    slots: FormSlots
     /** What the deployment's server said about itself (browser-key mode when it said nothing). */
     config: LauncherConfig
     /** Set when the user tried to start a run before the launcher had loaded. */
@@ -81,8 +67,8 @@ export interface LauncherProps {
 }
 
 const DEFAULT_QUERY_CLIENT = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } })
-
-type SubmitBlocker = 'connect' | 'task' | undefined
+const ATTACHMENT_SLOTS: ReadonlySet<string> = new Set([FIELD.artifactIds])
+const NO_SLOTS: ReadonlySet<string> = new Set()
 
 function sensitiveValues(model: FieldModel, values: FormValues): string[] {
     return model.fields
@@ -108,7 +94,8 @@ function LauncherBody({
     embed,
     contentRef,
     form: formRef,
-    onBinding,
+    binding: bindingStore,
+    slots,
     config,
     startBlocked = false,
     focusConnection = false,
@@ -141,28 +128,10 @@ function LauncherBody({
         serverHeldKey,
         allowedPostHogHosts,
     })
-    const { client } = connection
+    const { client, linkHost } = connection
     const schema = useFieldModel(client)
     const { model } = schema
-    // main.tsx decoded the link for the bundled model; a live one reads it again, so its new fields take link values.
-    const linkPrefill = useMemo(
-        () => (model === BUNDLED_FIELD_MODEL ? prefill : prefillForModel(model, prefill)),
-        [model, prefill]
-    )
-    const linkProblems = useMemo(
-        () => (schema.settled ? linkPrefill.problems : deferUnknownParams(linkPrefill.problems, client !== undefined)),
-        [schema.settled, linkPrefill, client]
-    )
-    useEffect(() => {
-        // A field the live schema marks writeOnly may have come in the link: keep it out of the address bar too.
-        const { cleanedSearch, cleanedHash } = linkPrefill
-        if (cleanedSearch === prefill.cleanedSearch && cleanedHash === prefill.cleanedHash) return
-        window.history.replaceState(
-            window.history.state,
-            '',
-            `${window.location.pathname}${cleanedSearch}${cleanedHash}`
-        )
-    }, [linkPrefill, prefill])
+    const link = useLinkPrefill({ startup: prefill, model, settled: schema.settled, connected: client !== undefined })
 
     const [taskId, setTaskId] = useState(prefill.connection.taskId ?? '')
     const [task, setTask] = useState<Task | undefined>()
@@ -171,51 +140,19 @@ function LauncherBody({
     const pickers = usePickers(client, taskId, context.models)
 
     // A model with other fields remounts the form, starting from what the user had: nothing typed is lost.
-    const formSeed = useFormSeed(model, linkPrefill)
-    const { values: initialValues, valuesChannel } = formSeed
-    const lockedFields = useMemo(() => new Set(linkPrefill.locked), [linkPrefill])
+    const formSeed = useFormSeed(model, link.prefill)
+    const { valuesChannel } = formSeed
+    const lockedFields = useMemo(() => new Set(link.prefill.locked), [link.prefill])
     // Values typed before this chunk loaded are in the form only: seed the channel with them.
     useEffect(() => {
         const typed = formRef.current?.getValues()
         if (typed) valuesChannel.publish(typed)
     }, [formRef, valuesChannel])
 
-    // Drafts are kept per (host, project, task); the one found is offered, never applied unasked.
-    const currentDraftKey =
-        connection.settings.projectId && taskId
-            ? draftKey(connection.linkHost, connection.settings.projectId, taskId)
-            : null
-    const [draftDecision, setDraftDecision] = useState<
-        { key: string; draft: Draft | null; model: FieldModel | undefined } | undefined
-    >()
-    // Read again for a new model until the user decides, so a draft of live-only fields is not missed.
-    const rereadDraft = draftDecision?.model !== undefined && draftDecision.model !== model
-    if (currentDraftKey !== null && (draftDecision?.key !== currentDraftKey || rereadDraft)) {
-        const draft = draftStore.load(model, currentDraftKey)
-        // On first read or a reread, a draft saved since the page opened is the work in this form, not one to offer.
-        const stale = (draftDecision === undefined || rereadDraft) && draft !== null && draft.savedAt >= pageOpenedAt
-        setDraftDecision({ key: currentDraftKey, draft: stale ? null : draft, model })
-    }
-    const offeredDraft = draftDecision?.key === currentDraftKey ? draftDecision.draft : null
+    const { projectId } = connection.settings
+    const currentDraftKey = projectId && taskId ? draftKey(linkHost, projectId, taskId) : null
+    const draftOffer = useDraftOffer({ store: draftStore, model, draftKey: currentDraftKey, pageOpenedAt })
     const autosaveRef = useRef<DraftAutosave | null>(null)
-
-    const [history, setHistory] = useState<RecentRun[]>(() => historyStore.load())
-    const [result, setResult] = useState<RunReference | undefined>()
-    const [serverErrors, setServerErrors] = useState<ServerFieldErrors | undefined>()
-    const [submitError, setSubmitError] = useState<ApiError | undefined>()
-    const [blocker, setBlocker] = useState<SubmitBlocker>(startBlocked ? 'connect' : undefined)
-    const [missingArtifacts, setMissingArtifacts] = useState<MissingArtifacts | undefined>()
-    // Attached files swap their own ids in the field; ids typed by hand stay.
-    const onArtifactIdsChange = useCallback(
-        (previous: readonly string[], next: readonly string[]) => {
-            const form = formRef.current
-            if (!form) return
-            const current = form.getValues()[FIELD.artifactIds]
-            form.setValues({ [FIELD.artifactIds]: mergeArtifactIds(current, previous, next) })
-        },
-        [formRef]
-    )
-    const mutation = useMutation(runTaskMutationOptions(client, model))
 
     const embedBridge = useEmbedBridge({
         params: embed,
@@ -229,170 +166,91 @@ function LauncherBody({
             embedHostSubmit: config.embedHostSubmit,
         }),
     })
-
-    const startRun = (body: RunRequestBody) => {
-        if (!client || taskId === '') {
-            const missing = client ? 'task' : 'connect'
-            setSubmitError(undefined)
-            setBlocker(missing)
-            embedBridge.notifySubmitBlocked(missing)
-            return
-        }
-        const runTaskId = taskId
-        mutation.mutate(
-            { taskId: runTaskId, body },
-            {
-                onSuccess: (started) => {
-                    if (started.runId === undefined) return
-                    const reference: RunReference = {
-                        host: client.host,
-                        taskId: runTaskId,
-                        runId: started.runId,
-                        taskTitle: started.task.title ?? task?.title,
-                        linkHost: connection.linkHost,
-                        projectId: client.projectId,
-                    }
-                    setResult(reference)
-                    autosaveRef.current?.clear()
-                    const entry: RecentRun = {
-                        host: client.host,
-                        linkHost: connection.linkHost,
-                        projectId: client.projectId,
-                        taskId: runTaskId,
-                        taskTitle: reference.taskTitle,
-                        runId: started.runId,
-                        model: started.run?.model,
-                        branch: started.run?.branch,
-                        startedAt: Date.now(),
-                    }
-                    setHistory((previous) => {
-                        const next = addRecentRun(previous, entry)
-                        historyStore.save(next)
-                        return next
-                    })
-                    embedBridge.notifySubmitted({
-                        taskId: runTaskId,
-                        runId: started.runId,
-                        status: started.run?.status ?? 'queued',
-                        link: buildRunLink(connection.linkHost, client.projectId, runTaskId, started.runId),
-                    })
-                },
-                onError: (error) => {
-                    const routed = routeApiError(error)
-                    setServerErrors({ id: Date.now(), errors: routed.fieldErrors })
-                    setSubmitError(routed.banner === undefined ? undefined : error)
-                    if (error.info.kind === 'validation' && error.info.missingArtifactIds.length > 0) {
-                        setMissingArtifacts({ id: Date.now(), artifactIds: error.info.missingArtifactIds })
-                    }
-                    embedBridge.notifySubmitFailed(error)
-                },
-            }
-        )
-        // After mutate, so the request leaves before React re-renders for them.
-        setSubmitError(undefined)
-        setBlocker(undefined)
-    }
-
-    const { notifyRunStatus } = embedBridge
+    const notifications = useEmbedNotifications(embedBridge)
+    const events: SubmissionEvents = useMemo(
+        () => ({
+            onBlocked: notifications.onBlocked,
+            onStarted: (run, status) => {
+                autosaveRef.current?.clear()
+                notifications.onStarted(run, status)
+            },
+            onFailed: notifications.onFailed,
+        }),
+        [notifications]
+    )
+    const submission = useRunSubmission({
+        client,
+        model,
+        taskId,
+        taskTitle: task?.title,
+        linkHost,
+        historyStore,
+        startBlocked,
+        events,
+    })
+    const { result } = submission
     const onRunStatus = useCallback(
         (run: TaskRun) => {
-            if (result && run.status) {
-                notifyRunStatus({ taskId: result.taskId, runId: result.runId, status: run.status })
-            }
+            if (result && run.status) notifications.onRunStatus(result, run.status)
         },
-        [result, notifyRunStatus]
+        [result, notifications]
+    )
+    // Attached files swap their own ids in the field; ids typed by hand stay.
+    const onArtifactIdsChange = useCallback(
+        (previous: readonly string[], next: readonly string[]) => {
+            const form = formRef.current
+            if (!form) return
+            const current = form.getValues()[FIELD.artifactIds]
+            form.setValues({ [FIELD.artifactIds]: mergeArtifactIds(current, previous, next) })
+        },
+        [formRef]
     )
 
-    const notice = (
-        <>
-            {blocker === 'connect' ? (
-                <Banner tone="error" title="Connect to PostHog first">
-                    <p>
-                        Enter your project and personal API key above and choose “Check connection”. Your values are
-                        kept.
-                    </p>
-                </Banner>
-            ) : null}
-            {blocker === 'task' ? (
-                <Banner tone="error" title="Choose a task">
-                    <p>Pick the task to run from the list above, or paste its ID.</p>
-                </Banner>
-            ) : null}
-            {embedBridge.submitRequest ? (
-                <HostSubmitPrompt
-                    origin={embedBridge.submitRequest.origin}
-                    onStart={embedBridge.confirmHostSubmit}
-                    onDismiss={embedBridge.dismissHostSubmit}
-                />
-            ) : null}
-            {submitError ? (
-                <SubmitProblem
-                    error={submitError}
-                    onRetry={() => {
-                        formRef.current?.submit()
-                    }}
-                />
-            ) : null}
-        </>
+    const target = useMemo(() => ({ host: linkHost, projectId, taskId }), [linkHost, projectId, taskId])
+    const binding: FormBinding = useMemo(
+        () => ({
+            key: formSeed.key,
+            focus: formSeed.focus,
+            model,
+            context,
+            defaultValues: formSeed.values,
+            lockedFields,
+            pickers,
+            target,
+            submitting: submission.submitting,
+            serverErrors: submission.serverErrors,
+            onSubmit: submission.startRun,
+            onValuesChange: valuesChannel.publish,
+            onInvalid: embedBridge.notifyInvalid,
+            collapsePreview: embed.embedded,
+            slotFields: model.byName.has(FIELD.artifactIds) ? ATTACHMENT_SLOTS : NO_SLOTS,
+        }),
+        [
+            formSeed,
+            model,
+            context,
+            lockedFields,
+            pickers,
+            target,
+            submission.submitting,
+            submission.serverErrors,
+            submission.startRun,
+            valuesChannel,
+            embedBridge.notifyInvalid,
+            embed.embedded,
+        ]
     )
-
-    const binding: FormBinding = {
-        key: formSeed.key,
-        focus: formSeed.focus,
-        model,
-        context,
-        defaultValues: initialValues,
-        lockedFields,
-        pickers,
-        target: { host: connection.linkHost, projectId: connection.settings.projectId, taskId },
-        submitting: mutation.isPending,
-        serverErrors,
-        onSubmit: startRun,
-        onValuesChange: valuesChannel.publish,
-        onInvalid: embedBridge.notifyInvalid,
-        collapsePreview: embed.embedded,
-        notice,
-        belowForm: embed.embedded ? undefined : (
-            <RecentRuns
-                runs={history}
-                onOpen={(run) => {
-                    setResult({
-                        host: run.host,
-                        taskId: run.taskId,
-                        runId: run.runId,
-                        taskTitle: run.taskTitle,
-                        linkHost: run.linkHost,
-                        projectId: run.projectId,
-                    })
-                }}
-            />
-        ),
-        addons: model.byName.has(FIELD.artifactIds)
-            ? new Map([
-                  [
-                      FIELD.artifactIds,
-                      <AttachmentsField
-                          key={FIELD.artifactIds}
-                          client={client}
-                          taskId={taskId}
-                          onArtifactIdsChange={onArtifactIdsChange}
-                          missingArtifacts={missingArtifacts}
-                      />,
-                  ],
-              ])
-            : undefined,
-    }
-    // The launcher re-renders only for its own state, never for the shell's: publishing every render cannot loop.
-    // A transition, so the form's update never holds up a keystroke.
+    // Published when it changes, never on a render that changed nothing the form shows.
     useEffect(() => {
-        startTransition(() => {
-            onBinding(binding)
-        })
-    })
+        bindingStore.set(binding)
+    }, [bindingStore, binding])
+    const noticeSlot = useFormSlot(slots, NOTICE_SLOT)
+    const attachmentsSlot = useFormSlot(slots, fieldSlot(FIELD.artifactIds))
+    const belowFormSlot = useFormSlot(slots, BELOW_FORM_SLOT)
 
     return (
         <>
-            <PrefillNotice problems={linkProblems} hadSecrets={linkPrefill.hadSecrets} source="link" />
+            <PrefillNotice problems={link.problems} hadSecrets={link.prefill.hadSecrets} source="link" />
             {embedBridge.hostProblems ? (
                 <PrefillNotice
                     key={embedBridge.hostProblemsKey}
@@ -408,7 +266,7 @@ function LauncherBody({
                 onTaskChange={(nextTaskId, nextTask) => {
                     setTaskId(nextTaskId)
                     setTask(nextTask)
-                    if (blocker === 'task' && nextTaskId !== '') setBlocker(undefined)
+                    if (nextTaskId !== '') submission.taskChosen()
                 }}
             />
             {result ? (
@@ -416,28 +274,23 @@ function LauncherBody({
                     run={result}
                     client={client?.host === result.host && client.projectId === result.projectId ? client : undefined}
                     onStartAnother={() => {
-                        setResult(undefined)
+                        submission.showResult(undefined)
                     }}
                     onStatus={onRunStatus}
                 />
             ) : null}
-            {offeredDraft && currentDraftKey ? (
+            {draftOffer.offered ? (
                 <DraftPrompt
-                    savedAt={offeredDraft.savedAt}
+                    savedAt={draftOffer.offered.savedAt}
                     onRestore={() => {
+                        const draft = draftOffer.restore()
+                        if (!draft) return
+                        const { values, locked } = link.prefill
                         formRef.current?.setValues(
-                            mergeInitialValues(model, {
-                                url: linkPrefill.values,
-                                draft: offeredDraft.values,
-                                locked: linkPrefill.locked,
-                            })
+                            mergeInitialValues(model, { url: values, draft: draft.values, locked })
                         )
-                        setDraftDecision({ key: currentDraftKey, draft: null, model: undefined })
                     }}
-                    onDiscard={() => {
-                        draftStore.clear(currentDraftKey)
-                        setDraftDecision({ key: currentDraftKey, draft: null, model: undefined })
-                    }}
+                    onDiscard={draftOffer.discard}
                 />
             ) : null}
             <SchemaNotice schema={schema} />
@@ -446,9 +299,45 @@ function LauncherBody({
                 model={model}
                 draftKey={currentDraftKey}
                 values={valuesChannel}
-                enabled={!offeredDraft}
+                enabled={draftOffer.autosave}
                 autosaveRef={autosaveRef}
             />
+            {/* Rendered here, shown inside the form: what they use (react-query, state) stays the launcher's. */}
+            {noticeSlot
+                ? createPortal(
+                      <>
+                          {embedBridge.submitRequest ? (
+                              <HostSubmitPrompt
+                                  origin={embedBridge.submitRequest.origin}
+                                  onStart={embedBridge.confirmHostSubmit}
+                                  onDismiss={embedBridge.dismissHostSubmit}
+                              />
+                          ) : null}
+                          <SubmitNotice
+                              blocker={submission.blocker}
+                              error={submission.submitError}
+                              onRetry={() => {
+                                  formRef.current?.submit()
+                              }}
+                          />
+                      </>,
+                      noticeSlot
+                  )
+                : null}
+            {attachmentsSlot && model.byName.has(FIELD.artifactIds)
+                ? createPortal(
+                      <AttachmentsField
+                          client={client}
+                          taskId={taskId}
+                          onArtifactIdsChange={onArtifactIdsChange}
+                          missingArtifacts={submission.missingArtifacts}
+                      />,
+                      attachmentsSlot
+                  )
+                : null}
+            {belowFormSlot && !embed.embedded
+                ? createPortal(<RecentRuns runs={submission.history} onOpen={submission.showResult} />, belowFormSlot)
+                : null}
         </>
     )
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
-import { decodePrefill } from '../url/prefillCodec.ts'
+import { decodePrefill } from '../links/prefillCodec.ts'
 import { launcherLoadsAtOnce, type LauncherLoadContext } from './launcherLoadsAtOnce.ts'
 
 const TASK = '0196a1b2-0001-7000-8000-000000000001'

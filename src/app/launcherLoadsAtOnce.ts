@@ -1,4 +1,4 @@
-import type { DecodedPrefill } from '../url/prefillCodec.ts'
+import type { DecodedPrefill } from '../links/prefillCodec.ts'
 
 export interface LauncherLoadContext {
     embedded: boolean

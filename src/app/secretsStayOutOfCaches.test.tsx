@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_KEYS, DEMO_TASK_IDS } from '../../fake-posthog/seedData.ts'
 import type { FakePostHog } from '../../fake-posthog/startFakePostHog.ts'
 import { startFakePostHog } from '../../fake-posthog/startFakePostHog.ts'
-import { App } from '../App.tsx'
+import { App } from './App.tsx'
 import { parseEmbedParams } from '../embed/parseEmbedParams.ts'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
-import { readLocationPrefill } from '../url/readLocationPrefill.ts'
+import { readLocationPrefill } from '../links/readLocationPrefill.ts'
 
 const API_KEY = DEMO_KEYS.full
 const GITHUB_TOKEN = 'ghu_secretTokenThatMustNotBeKept0123'

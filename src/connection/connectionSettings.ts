@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 
 import { EU_CLOUD, normalizeHost, US_CLOUD } from '../api/postHogHosts.ts'
+import { storageKey } from '../lib/storageKey.ts'
 
 export type HostChoice = 'us' | 'eu' | 'custom'
 
@@ -13,7 +14,7 @@ export interface ConnectionSettings {
 
 export const EMPTY_SETTINGS: ConnectionSettings = { hostChoice: 'us', customHost: '', projectId: '' }
 
-const STORAGE_KEY = 'run-launcher:connection:v1'
+const STORAGE_KEY = storageKey('connection:v1')
 
 const SettingsSchema = z.object({
     hostChoice: z.enum(['us', 'eu', 'custom']),

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini'
 
+import { storageKey } from '../lib/storageKey.ts'
+
 /** Where the personal API key lives: memory (default), this tab, or this device. */
 export type KeyPersistence = 'memory' | 'session' | 'local'
 
@@ -29,9 +31,9 @@ export interface KeyStoreOptions {
     legacyHost?: string | undefined
 }
 
-export const KEY_STORAGE_KEY = 'run-launcher:personal-api-key:v2'
+export const KEY_STORAGE_KEY = storageKey('personal-api-key:v2')
 /** A bare key, as versions before host binding stored it. */
-export const LEGACY_KEY_STORAGE_KEY = 'run-launcher:personal-api-key'
+export const LEGACY_KEY_STORAGE_KEY = storageKey('personal-api-key')
 
 const StoredKeySchema = z.object({
     v: z.literal(2),

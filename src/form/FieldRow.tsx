@@ -1,7 +1,9 @@
 import { memo, useId, type ReactNode } from 'react'
 import { useFormState } from 'react-hook-form'
 
+import { WARNING_FIELDS } from '../schema/fieldWarning.ts'
 import type { ResolvedField } from '../schema/resolveFields.ts'
+import { FieldWarning } from './FieldWarning.tsx'
 import { FIELD_RENDERERS } from './fieldRenderers.ts'
 import { useRunFormContext } from './runFormContext.ts'
 import { FieldShell } from './FieldShell.tsx'
@@ -12,11 +14,12 @@ interface FieldRowProps {
     resolved: ResolvedField
     locked: boolean
     picker: FieldPicker | undefined
-    addon?: ReactNode
+    /** Where the app may render extra UI under the field with a portal (see formSlots.ts). */
+    slot?: ((element: HTMLElement | null) => void) | undefined
 }
 
 /** One field: the shell, the kind's renderer (or its locked/unavailable stand-in), and any confirmation. */
-export const FieldRow = memo(function FieldRow({ resolved, locked, picker, addon }: FieldRowProps): ReactNode {
+export const FieldRow = memo(function FieldRow({ resolved, locked, picker, slot }: FieldRowProps): ReactNode {
     const { field } = resolved
     const renderer = FIELD_RENDERERS[field.kind]
     const help = resolved.unavailableReason ?? field.help
@@ -31,7 +34,8 @@ export const FieldRow = memo(function FieldRow({ resolved, locked, picker, addon
             extra={
                 <>
                     {resolved.confirmation && !locked ? <Confirmation confirmation={resolved.confirmation} /> : null}
-                    {locked ? null : addon}
+                    {locked || !WARNING_FIELDS.has(field.name) ? null : <FieldWarning name={field.name} />}
+                    {locked || !slot ? null : <div className="form-slot" ref={slot} />}
                 </>
             }
         >

@@ -21,9 +21,11 @@ import { FIELD_GROUPS } from '../schema/fieldLayout.ts'
 import { FIELD, ruleDependencies, type RuleContext } from '../schema/fieldRules.ts'
 import { resolveFields } from '../schema/resolveFields.ts'
 import { FieldRow } from './FieldRow.tsx'
+import { fieldSlot, NOTICE_SLOT, type FormSlots } from './formSlots.ts'
 import { firstPaintFields } from './firstPaintFields.ts'
 import { RunFormContext } from './runFormContext.ts'
-import { useIdleAfterMount } from './useIdleAfterMount.ts'
+import { validateOnce } from './validateOnce.ts'
+import { useIdleAfterMount } from '../lib/useIdleAfterMount.ts'
 import type { FieldPicker } from './formTypes.ts'
 import type { RequestPreviewProps } from './RequestPreview.tsx'
 
@@ -49,22 +51,24 @@ export interface RunFormProps {
     serverErrors?: ServerFieldErrors | undefined
     lockedFields?: ReadonlySet<string> | undefined
     pickers?: ReadonlyMap<string, FieldPicker> | undefined
-    /** Extra UI the app shows under a field (for example file attachments that fill an id list). */
-    addons?: ReadonlyMap<string, ReactNode> | undefined
+    /** Elements the app renders into with portals: the notice slot, and a slot under each field in `slotFields`. */
+    slots?: FormSlots | undefined
+    /** The fields that get a slot under them. */
+    slotFields?: ReadonlySet<string> | undefined
     submitting?: boolean | undefined
     submitLabel?: string | undefined
     /** Called on every change without re-rendering the form (drafts). */
     onValuesChange?: ((values: FormValues) => void) | undefined
     /** Called when a submit stops at validation, with the fields that need attention. */
     onInvalid?: ((fieldNames: readonly string[]) => void) | undefined
-    /** Shown between the fields and the submit button (connection problems, server banners). */
-    notice?: ReactNode
     /** Folds the request preview away (compact layouts such as embed mode). */
     collapsePreview?: boolean | undefined
     /** The request preview beside the form, shown once the browser is idle; the app passes one loaded on demand. */
     preview?: ComponentType<RequestPreviewProps> | undefined
     /** Renders the fields down to the message at once and the rest once the browser is idle: the first key comes first. */
     progressive?: boolean | undefined
+    /** A control to focus once mounted (the form remounted under the user's fingers). */
+    focusField?: string | undefined
     ref?: Ref<RunFormHandle> | undefined
 }
 
@@ -91,7 +95,7 @@ function PreviewPanel({
 const DEPENDENCIES = ruleDependencies()
 const NO_LOCKS: ReadonlySet<string> = new Set()
 const NO_PICKERS: ReadonlyMap<string, FieldPicker> = new Map()
-const NO_ADDONS: ReadonlyMap<string, ReactNode> = new Map()
+const NO_SLOT_FIELDS: ReadonlySet<string> = new Set()
 
 function labelsOf(model: FieldModel, errors: FieldErrors<FormValues>): string[] {
     return Object.keys(errors).map((name) => model.byName.get(name)?.label ?? 'Confirmation')
@@ -110,23 +114,27 @@ export const RunForm = memo(function RunForm({
     serverErrors,
     lockedFields = NO_LOCKS,
     pickers = NO_PICKERS,
-    addons = NO_ADDONS,
+    slots,
+    slotFields = NO_SLOT_FIELDS,
     submitting = false,
     submitLabel = 'Start run',
     onValuesChange,
     onInvalid,
-    notice,
     collapsePreview = false,
     preview,
     progressive = false,
+    focusField,
     ref,
 }: RunFormProps): ReactNode {
     // Built on first use (a submit, or once idle): the zod schema is not needed to type the first character.
-    const lazySchema = useMemo(() => lazyValue(() => buildFormSchema(model, context)), [model, context])
-    const resolver = useMemo((): Resolver<FormValues, unknown, RunRequestBody> => {
-        const built = lazyValue(() => standardSchemaResolver(lazySchema()))
-        return (values, resolverContext, options) => built()(values, resolverContext, options)
-    }, [lazySchema])
+    // A submit checks the values once: the early check's result is what react-hook-form's own pass gets back.
+    const lazySchema = useMemo(() => lazyValue(() => validateOnce(buildFormSchema(model, context))), [model, context])
+    // Wrapping the built schema costs nothing, so only the schema is lazy.
+    const resolver = useMemo(
+        (): Resolver<FormValues, unknown, RunRequestBody> => (values, resolverContext, options) =>
+            standardSchemaResolver(lazySchema())(values, resolverContext, options),
+        [lazySchema]
+    )
     const form = useForm<FormValues, unknown, RunRequestBody>({
         defaultValues,
         resolver,
@@ -158,6 +166,10 @@ export const RunForm = memo(function RunForm({
     useEffect(() => {
         if (idle) lazySchema()
     }, [idle, lazySchema])
+
+    useEffect(() => {
+        if (focusField !== undefined) setFocus(focusField)
+    }, [focusField, setFocus])
 
     useEffect(() => {
         if (!onValuesChange) return undefined
@@ -241,13 +253,17 @@ export const RunForm = memo(function RunForm({
                                         resolved={entry}
                                         locked={lockedFields.has(entry.field.name)}
                                         picker={pickers.get(entry.field.name)}
-                                        addon={addons.get(entry.field.name)}
+                                        slot={
+                                            slots && slotFields.has(entry.field.name)
+                                                ? slots.ref(fieldSlot(entry.field.name))
+                                                : undefined
+                                        }
                                     />
                                 ))}
                             </fieldset>
                         )
                     })}
-                    {notice}
+                    {slots ? <div className="form-slot" ref={slots.ref(NOTICE_SLOT)} /> : null}
                     <div className="submit-bar">
                         <button type="submit" className="button primary" disabled={submitting} aria-busy={submitting}>
                             {submitting ? 'Starting…' : submitLabel}

@@ -7,6 +7,7 @@ import type { TaskRun } from '../api/postHogSchemas.ts'
 import { isTerminalRunStatus, readPullRequestUrl } from '../api/runStatus.ts'
 import { postHogKeys } from '../api/connectionScope.ts'
 import { runQueryOptions } from '../api/taskQueries.ts'
+import { statusLabel } from './statusLabel.ts'
 
 export interface RunReference {
     /** The API host the run was started through (an origin, or the proxy path). */
@@ -24,19 +25,6 @@ interface RunResultProps {
     client: PostHogClient | undefined
     onStartAnother: () => void
     onStatus?: ((run: TaskRun) => void) | undefined
-}
-
-const STATUS_LABELS: ReadonlyMap<string, string> = new Map([
-    ['not_started', 'Not started'],
-    ['queued', 'Queued'],
-    ['in_progress', 'In progress'],
-    ['completed', 'Completed'],
-    ['failed', 'Failed'],
-    ['cancelled', 'Cancelled'],
-])
-
-export function statusLabel(status: string | undefined): string {
-    return status === undefined ? 'Unknown' : (STATUS_LABELS.get(status) ?? status)
 }
 
 /** The run just started: its status, followed live until it ends, and the way into PostHog. */

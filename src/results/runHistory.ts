@@ -1,5 +1,7 @@
 import * as z from 'zod/mini'
 
+import { storageKey } from '../lib/storageKey.ts'
+
 /** A run this browser started: enough to reopen its result; never a key, token or message text. */
 export interface RecentRun {
     host: string
@@ -14,7 +16,7 @@ export interface RecentRun {
 }
 
 export const MAX_RECENT_RUNS = 10
-const STORAGE_KEY = 'run-launcher:recent-runs:v1'
+const STORAGE_KEY = storageKey('recent-runs:v1')
 const short = z.string().check(z.maxLength(500))
 
 const RecentRunSchema = z.object({

@@ -49,3 +49,15 @@ export function buildFieldValidator(field: Field): z.ZodMiniType {
         }
     }
 }
+
+const validators = new WeakMap<Field, z.ZodMiniType>()
+
+/** buildFieldValidator, built once per field object and kept while the field model lives. */
+export function fieldValidator(field: Field): z.ZodMiniType {
+    let validator = validators.get(field)
+    if (!validator) {
+        validator = buildFieldValidator(field)
+        validators.set(field, validator)
+    }
+    return validator
+}

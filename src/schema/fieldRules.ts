@@ -13,6 +13,9 @@ export const FIELD = {
     signalReportId: 'signal_report_id',
     prAuthorshipMode: 'pr_authorship_mode',
     githubUserToken: 'github_user_token',
+    // Pickers fill these; a live schema without them simply gets no picker.
+    resumeFromRunId: 'resume_from_run_id',
+    sandboxEnvironmentId: 'sandbox_environment_id',
 } as const
 
 export interface Condition {

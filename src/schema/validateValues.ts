@@ -1,6 +1,4 @@
-import type { z } from 'zod/mini'
-
-import { buildFieldValidator } from './buildFieldValidator.ts'
+import { fieldValidator } from './buildFieldValidator.ts'
 import type { Field, FieldModel, FormValues } from './fieldModel.ts'
 import type { RuleContext } from './fieldRules.ts'
 import { readFlag } from './formValues.ts'
@@ -11,17 +9,6 @@ export interface FieldIssue {
     /** A property name, or a confirmation key. */
     field: string
     message: string
-}
-
-const validators = new WeakMap<Field, z.ZodMiniType>()
-
-function validatorFor(field: Field): z.ZodMiniType {
-    let validator = validators.get(field)
-    if (!validator) {
-        validator = buildFieldValidator(field)
-        validators.set(field, validator)
-    }
-    return validator
 }
 
 function requiredMessage(field: Field): string {
@@ -43,7 +30,7 @@ export function validateValues(model: FieldModel, values: FormValues, context: R
             if (resolved.required) issues.push({ field: field.name, message: requiredMessage(field) })
             continue
         }
-        const result = validatorFor(field).safeParse(value)
+        const result = fieldValidator(field).safeParse(value)
         if (!result.success) {
             issues.push({ field: field.name, message: result.error.issues[0]?.message ?? 'This value is not valid.' })
             continue
