@@ -48,6 +48,8 @@ export function runsQueryOptions(client: PostHogClient | undefined, taskId: stri
                       return [...page.results].sort(newestFirst)
                   },
         retry: false,
+        // prefetched while the connection is checked: the picker that mounts after must not ask again
+        staleTime: 30_000,
     })
 }
 

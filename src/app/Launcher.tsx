@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
     memo,
     startTransition,
@@ -15,6 +15,7 @@ import type { ApiError } from '../api/ApiError.ts'
 import { buildRunLink } from '../api/postHogHosts.ts'
 import type { Task, TaskRun } from '../api/postHogSchemas.ts'
 import { modelsQueryOptions } from '../api/modelsQueryOptions.ts'
+import { prefetchConnected } from '../api/prefetchConnected.ts'
 import { routeApiError } from '../api/routeApiError.ts'
 import { runTaskMutationOptions } from '../api/runTaskMutationOptions.ts'
 import { Banner } from './Banner.tsx'
@@ -155,6 +156,11 @@ function LauncherBody({
     const [taskId, setTaskId] = useState(prefill.connection.taskId ?? '')
     const [task, setTask] = useState<Task | undefined>()
     const models = useQuery(modelsQueryOptions(client))
+    const queryClient = useQueryClient()
+    const early = client ?? connection.checking
+    useEffect(() => {
+        if (early) prefetchConnected(queryClient, early, taskId)
+    }, [queryClient, early, taskId])
     const context: RuleContext = useMemo(() => ({ models: models.data ?? BUNDLED_MODELS }), [models.data])
     const pickers = usePickers(client, taskId, context.models)
 
