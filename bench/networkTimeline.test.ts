@@ -10,38 +10,57 @@ import {
 } from './networkTimeline.ts'
 
 function request(start: number, end: number, overrides: Partial<TimedRequest> = {}): TimedRequest {
-    return {
-        method: 'GET',
-        url: `https://ph.test/${start}-${end}`,
-        preflight: false,
-        start,
-        end,
-        bytes: 100,
-        ...overrides,
-    }
+    const { method = 'GET', url = `https://ph.test/${start}-${end}`, preflight = false, sent = start } = overrides
+    return { method, url, preflight, sent, start, end, bytes: overrides.bytes ?? 100 }
 }
 
 describe('countRoundTrips', () => {
+    const url = 'https://ph.test/api/projects/1/tasks/'
+    const other = 'https://ph.test/api/projects/1/tasks/models/'
     it.each([
         ['nothing', [], 0],
         ['one request', [request(0, 1)], 1],
-        ['requests in flight together', [request(0, 1), request(0.01, 1.1), request(0.02, 0.9)], 1],
-        ['a preflight, then its request', [request(0, 1, { preflight: true }), request(1, 2)], 2],
+        ['requests asked for together', [request(0, 1), request(0.01, 1.1), request(0.02, 0.9)], 1],
+        [
+            'a preflight, then its request',
+            [request(0, 1, { url, preflight: true }), request(1, 2, { url, sent: 0 })],
+            2,
+        ],
         [
             'a check, then the pickers after it',
-            [request(0, 1, { preflight: true }), request(1, 2), request(2, 3, { preflight: true }), request(3, 4)],
+            [
+                request(0, 1, { url, preflight: true }),
+                request(1, 2, { url, sent: 0 }),
+                request(2, 3, { url: other, preflight: true }),
+                request(3, 4, { url: other, sent: 2 }),
+            ],
             4,
         ],
+        [
+            'asked for together but queued behind a full connection pool',
+            [request(0, 1, { url }), request(1, 2, { url: other, sent: 0 })],
+            1,
+        ],
+        ['asked for once another had answered', [request(0, 1), request(1.2, 2)], 2],
         ['a chain beside a single request', [request(0, 1), request(1, 2), request(0, 1.5)], 2],
-        ['one that starts before another ends overlaps it', [request(0, 1), request(0.99, 2)], 1],
-    ])('%s: %i', (_name, requests, expected) => {
+        [
+            'a preflight of another URL is not this request’s',
+            [request(0, 0.5, { url: other, preflight: true }), request(0, 1, { url })],
+            1,
+        ],
+    ])('%s', (_name, requests, expected) => {
         expect(countRoundTrips(requests)).toBe(expected)
     })
 })
 
 describe('summarizeTraffic and requestsWithin', () => {
     it('counts requests, preflights and bytes of a window', () => {
-        const all = [request(0, 1, { preflight: true, bytes: 50 }), request(1, 2, { bytes: 700 }), request(5, 6)]
+        const url = 'https://ph.test/api/schema/'
+        const all = [
+            request(0, 1, { url, preflight: true, bytes: 50 }),
+            request(1, 2, { url, sent: 0, bytes: 700 }),
+            request(5, 6),
+        ]
         const inside = requestsWithin(all, 0, 2.5)
         expect(summarizeTraffic(inside)).toEqual({ requests: 2, preflights: 1, bytes: 750, roundTrips: 2 })
     })

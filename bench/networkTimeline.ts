@@ -5,6 +5,8 @@ export interface TimedRequest {
     url: string
     /** A CORS preflight Chromium sent on its own (CDP type "Preflight"). */
     preflight: boolean
+    /** Seconds on CDP's monotonic clock: when the page asked for it (fetch() called), before any preflight. */
+    sent: number
     /** Seconds on CDP's monotonic clock: when the request went to the network (after any preflight). */
     start: number
     /** Seconds on the same clock: when its last byte arrived, or it failed. */
@@ -21,28 +23,36 @@ export interface PhaseTraffic {
     roundTrips: number
 }
 
-/** The requests that started and finished inside [from, to] (seconds), each once. */
+/** The requests asked for and finished inside [from, to] (seconds). */
 export function requestsWithin(requests: readonly TimedRequest[], from: number, to: number): TimedRequest[] {
-    return requests.filter((request) => request.start >= from && request.end <= to)
+    return requests.filter((request) => request.sent >= from && request.end <= to)
 }
 
 /**
- * Round trips on the critical path: a request that started only after another had finished waited for it, so it
- * counts one more than the longest chain before it; requests in flight together share a round trip.
+ * Round trips on the critical path, by what the page waited for: a request the page asked for only after another had
+ * finished comes after it; one that needed a preflight of its own costs two. Requests asked for together share their
+ * round trips even when the browser queued one behind another (HTTP/1.1 allows six connections; PostHog speaks
+ * HTTP/2), and preflights count whether or not the emulated latency applied to them (Chromium delays them unevenly).
  */
 export function countRoundTrips(requests: readonly TimedRequest[]): number {
-    const sorted = [...requests].sort((a, b) => a.start - b.start)
+    const preflights = requests.filter((request) => request.preflight)
+    const asked = requests.filter((request) => !request.preflight).sort((a, b) => a.sent - b.sent)
     const depths: number[] = []
     let longest = 0
-    for (const [index, request] of sorted.entries()) {
+    for (const [index, request] of asked.entries()) {
         let before = 0
         for (let earlier = 0; earlier < index; earlier += 1) {
-            const candidate = sorted[earlier]
-            if (candidate !== undefined && candidate.end <= request.start)
+            const candidate = asked[earlier]
+            if (candidate !== undefined && candidate.end <= request.sent)
                 before = Math.max(before, depths[earlier] ?? 0)
         }
-        depths.push(before + 1)
-        longest = Math.max(longest, before + 1)
+        const own = preflights.some(
+            (preflight) =>
+                preflight.url === request.url && preflight.start >= request.sent && preflight.end <= request.start
+        )
+        const depth = before + (own ? 2 : 1)
+        depths.push(depth)
+        longest = Math.max(longest, depth)
     }
     return longest
 }

@@ -25,7 +25,7 @@ export const CONNECTED_RTTS = [0, 150] as const
 // a good office line: 20 Mbit/s down, 5 up; unshaped at 0 ms, where only the app's own work shows
 const SHAPED_DOWN = (20 * 1_000_000) / 8
 const SHAPED_UP = (5 * 1_000_000) / 8
-const TYPING_KEYS = 40
+const TYPING_KEYS = 60
 const SEARCH_TERM = 'dashboards #77'
 const SENTENCE = 'find the race in the login test and make it deterministic; keep the fix small. '
 
