@@ -150,7 +150,7 @@ class NetworkWatch {
 }
 
 /** Messages the page probe sends through a CDP binding: no round trip, no script injected by Playwright. */
-class SignalWatch {
+export class SignalWatch {
     private readonly received = new Set<string>()
     private readonly waiters = new Map<string, () => void>()
 
@@ -405,7 +405,7 @@ async function pasteMessage(page: Page, cdp: CDPSession, text: string, name: str
 }
 
 /** One key at a time, each once the previous key's frame was painted, like a fast typist who never gets ahead. */
-async function typeMessage(
+export async function typeMessage(
     page: Page,
     cdp: CDPSession,
     signals: SignalWatch,

@@ -10,10 +10,12 @@ import { DEMO_KEYS, DEMO_PROJECT_ID, DEMO_TASK_IDS } from '../fake-posthog/seedD
 import { startFakePostHog, type FakePostHog } from '../fake-posthog/startFakePostHog.ts'
 import { buildBenchReport, type BenchReport, type BenchSummary, type TargetSummary } from './buildBenchReport.ts'
 import { buildApp, buildReference, REPO_ROOT, type BuiltTarget } from './buildTargets.ts'
-import { formatBytes, formatMs, formatTable } from './formatTable.ts'
+import type { BudgetVerdict } from './evaluateBudget.ts'
+import { formatBytes, formatMs, formatRatio, formatTable } from './formatTable.ts'
 import { createAssetSizer } from './measureAssets.ts'
 import { measureRound, type PageTarget, type RoundResult, type RoundSettings } from './measureRound.ts'
 import { formatMachine, readMachine, type Machine } from './readMachine.ts'
+import { runConnectedScenario } from './runConnected.ts'
 import { serveBuild } from './serveBuild.ts'
 import { startRunEndpoint } from './startRunEndpoint.ts'
 import { summarizeAssets, summarizeRate } from './summarizeRounds.ts'
@@ -33,13 +35,25 @@ interface BenchOptions {
     /** Loads per page-round that only measure ready to type, on top of the round's own. */
     readyLoads: number
     skipBuild: boolean
+    /** Only the connected scenario (for development); the full run does both. */
+    connectedOnly: boolean
+    connectedRounds: number
 }
 
 const USAGE =
-    'Usage: tsx bench/runBench.ts [--rounds N (7)] [--typing-rounds N (3)] [--chars N (500)] [--ready-loads N (4)] [--skip-build]'
+    'Usage: tsx bench/runBench.ts [--rounds N (7)] [--typing-rounds N (3)] [--chars N (500)] [--ready-loads N (4)] ' +
+    '[--skip-build] [--connected-only] [--connected-rounds N (3)]'
 
 function parseOptions(): BenchOptions {
-    let values: { rounds: string; 'typing-rounds': string; chars: string; 'ready-loads': string; 'skip-build': boolean }
+    let values: {
+        rounds: string
+        'typing-rounds': string
+        chars: string
+        'ready-loads': string
+        'skip-build': boolean
+        'connected-only': boolean
+        'connected-rounds': string
+    }
     try {
         values = parseArgs({
             options: {
@@ -48,21 +62,30 @@ function parseOptions(): BenchOptions {
                 chars: { type: 'string', default: '500' },
                 'ready-loads': { type: 'string', default: '4' },
                 'skip-build': { type: 'boolean', default: false },
+                'connected-only': { type: 'boolean', default: false },
+                'connected-rounds': { type: 'string', default: '3' },
             },
         }).values
     } catch (error) {
         console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
         process.exit(2)
     }
-    const [rounds, typingRounds, chars, readyLoads] = [
+    const [rounds, typingRounds, chars, readyLoads, connectedRounds] = [
         values.rounds,
         values['typing-rounds'],
         values.chars,
         values['ready-loads'],
+        values['connected-rounds'],
     ].map(Number)
     const atLeast = (min: number, value: number | undefined): value is number =>
         Number.isInteger(value) && (value ?? min - 1) >= min
-    if (!atLeast(1, rounds) || !atLeast(1, typingRounds) || !atLeast(1, chars) || !atLeast(0, readyLoads)) {
+    if (
+        !atLeast(1, rounds) ||
+        !atLeast(1, typingRounds) ||
+        !atLeast(1, chars) ||
+        !atLeast(0, readyLoads) ||
+        !atLeast(1, connectedRounds)
+    ) {
         console.error(USAGE)
         process.exit(2)
     }
@@ -72,6 +95,8 @@ function parseOptions(): BenchOptions {
         chars,
         readyLoads,
         skipBuild: values['skip-build'],
+        connectedOnly: values['connected-only'],
+        connectedRounds,
     }
 }
 
@@ -277,28 +302,40 @@ async function main(): Promise<void> {
             prepareSubmit: (page) => page.getByLabel(/^Model\b/).fill(MODEL),
         }
 
-        const measurements = await runRounds(browser, [app, reference], options, text)
-        const summary = summarize(measurements, appDir, referenceDir)
-        const report = buildBenchReport(summary)
-        printReport(report, summary, appBuild, options, machine)
+        const failed: BudgetVerdict[] = []
+        if (!options.connectedOnly) {
+            const measurements = await runRounds(browser, [app, reference], options, text)
+            const summary = summarize(measurements, appDir, referenceDir)
+            const report = buildBenchReport(summary)
+            printReport(report, summary, appBuild, options, machine)
 
-        const output = join(RESULTS_DIR, 'latest.json')
-        const results = {
-            takenAt: new Date(startedAt).toISOString(),
-            durationSeconds: Math.round((Date.now() - startedAt) / 1000),
-            machine,
-            options: { ...options, cpuRates: CPU_RATES },
-            table: { header: report.header, rows: report.rows },
-            budgets: report.verdicts,
-            summary,
-            builds: { app: appBuild, reference: referenceBuild },
-            rounds: measurements.rounds.map(({ resources: _resources, ...round }) => round),
-            renderRounds: measurements.renderRounds.map(({ resources: _resources, ...round }) => round),
+            const output = join(RESULTS_DIR, 'latest.json')
+            const results = {
+                takenAt: new Date(startedAt).toISOString(),
+                durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+                machine,
+                options: { ...options, cpuRates: CPU_RATES },
+                table: { header: report.header, rows: report.rows },
+                budgets: report.verdicts,
+                summary,
+                builds: { app: appBuild, reference: referenceBuild },
+                rounds: measurements.rounds.map(({ resources: _resources, ...round }) => round),
+                renderRounds: measurements.renderRounds.map(({ resources: _resources, ...round }) => round),
+            }
+            writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`)
+            console.log(`\nWrote ${relative(process.cwd(), output)} (${results.durationSeconds} s).`)
+            failed.push(...report.failed)
         }
-        writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`)
-        console.log(`\nWrote ${relative(process.cwd(), output)} (${results.durationSeconds} s).`)
-        if (report.failed.length > 0) {
-            console.log(`${report.failed.length} budget(s) broken: ${report.failed.map((v) => v.label).join('; ')}`)
+        console.log('')
+        const connected = await runConnectedScenario(browser, appDir, RESULTS_DIR, {
+            rounds: options.connectedRounds,
+            largeRounds: 1,
+        })
+        failed.push(...connected.failed)
+        if (failed.length > 0) {
+            console.log(
+                `${failed.length} budget(s) broken: ${failed.map((v) => `${v.label} (${v.kind === 'check' ? v.detail : formatRatio(v.ratio)})`).join('; ')}`
+            )
             process.exitCode = 1
         } else {
             console.log('Every budget holds.')

@@ -29,6 +29,7 @@ import { paginate } from './paginate.ts'
 import { parseJsonBody } from './parseJsonBody.ts'
 import { prepareStagedUpload } from './prepareStagedUpload.ts'
 import { buildSchemaDocumentResponse } from './schemaDocumentResponse.ts'
+import { LARGE_PROJECT_ADMIN_PATH, seedLargeProjectResponse } from './seedLargeProject.ts'
 import { createSeedState } from './seedData.ts'
 import { startTaskRun } from './startTaskRun.ts'
 import { validateRunRequest } from './validateRunRequest.ts'
@@ -313,6 +314,7 @@ export function createFakePostHogApp(
     allowOnly(app, `${PROJECT}/signals/reports`, authorize, 'product')
 
     app.post(STORAGE_UPLOAD_PATH, (c) => handleStorageUpload(state, c.req.raw))
+    app.post(LARGE_PROJECT_ADMIN_PATH, () => seedLargeProjectResponse(state, options))
 
     app.notFound((c) => {
         if (new URL(c.req.url).pathname.startsWith('/api/')) {

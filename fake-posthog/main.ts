@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util'
 import { DEMO_KEYS, DEMO_PROJECT_ID } from './seedData.ts'
 import { startFakePostHog } from './startFakePostHog.ts'
 
-// npx tsx fake-posthog/main.ts --port 5301 [--ttl-seconds N]
+// npx tsx fake-posthog/main.ts --port 5301 [--ttl-seconds N] [--large-project]
 const { values } = parseArgs({
     options: {
         port: { type: 'string', default: '5301' },
         'ttl-seconds': { type: 'string' },
+        'large-project': { type: 'boolean', default: false },
     },
 })
 
@@ -18,7 +19,7 @@ if (ttlSeconds !== undefined && !(ttlSeconds > 0)) {
     process.exit(2)
 }
 
-const fake = await startFakePostHog({ port })
+const fake = await startFakePostHog({ port, largeProject: values['large-project'] })
 console.log(`Fake PostHog listening on ${fake.origin} (project ${DEMO_PROJECT_ID}, key ${DEMO_KEYS.full})`)
 
 let closing = false

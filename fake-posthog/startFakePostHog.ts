@@ -8,6 +8,7 @@ import type { FakeState } from './FakeState.ts'
 import type { InjectedResponse, RecordedRequest } from './FakeTraffic.ts'
 import { FakeTraffic } from './FakeTraffic.ts'
 import { createSeedState } from './seedData.ts'
+import { seedLargeProject } from './seedLargeProject.ts'
 
 export interface FakePostHog {
     // e.g. 'http://127.0.0.1:43121'
@@ -22,13 +23,16 @@ export interface StartFakePostHogOptions extends FakePostHogOptions {
     // 0 picks a free port
     port?: number
     state?: FakeState
+    // 10,000 tasks, 1,000 runs on one task, 500 reports and a schema document of megabytes (seedLargeProject.ts)
+    largeProject?: boolean
 }
 
 const HOST = '127.0.0.1'
 
 // Serves the fake on loopback only, so tests and the demo reach it cross-origin from the app's port.
 export async function startFakePostHog(options: StartFakePostHogOptions = {}): Promise<FakePostHog> {
-    const { port = 0, state = createSeedState(), ...appOptions } = options
+    const { port = 0, state = createSeedState(), largeProject = false, ...appOptions } = options
+    if (largeProject) seedLargeProject(state, appOptions)
     const traffic = new FakeTraffic()
     const app = createFakePostHogApp(appOptions, state, traffic)
     const listener = getRequestListener(app.fetch)

@@ -37,6 +37,8 @@ function clientWith(apiKey: string, host = fake.origin): PostHogClient {
 function everyQuery(client: PostHogClient) {
     return [
         tasksQueryOptions(client, 'login'),
+        // the connection check reads the unsearched first page for the picker
+        tasksQueryOptions(client, ''),
         taskQueryOptions(client, TASK),
         runsQueryOptions(client, TASK),
         runQueryOptions(client, TASK, DEMO_RUN_IDS.flakyLoginCompleted),

@@ -36,16 +36,23 @@ function settled<T>(result: PromiseSettledResult<T>): T | undefined {
 }
 
 /**
- * Proves the key can read the project's tasks (or throws the ApiError that says why not), then adds
- * whose key it is and the project's name where the key's scopes allow; those extras never fail the check.
+ * Proves the key can read the project's tasks (or throws the ApiError that says why not), and meanwhile asks whose key
+ * it is and the project's name where the key's scopes allow; those extras never fail the check. All four go out at
+ * once: one round trip (and its preflights) instead of two. `readTasks` lets the caller read the page it will show.
  */
-export async function checkConnection(client: PostHogClient, options: RequestOptions = {}): Promise<ConnectionInfo> {
-    await client.listTasks({ limit: 1 }, options)
-    const [user, project, canWrite] = await Promise.allSettled([
+export async function checkConnection(
+    client: PostHogClient,
+    options: RequestOptions = {},
+    readTasks: () => Promise<unknown> = () => client.listTasks({ limit: 1 }, options)
+): Promise<ConnectionInfo> {
+    const tasks = readTasks()
+    const extras = Promise.allSettled([
         client.getCurrentUser(options),
         client.getProject(options),
         probeWrite(client, options),
     ])
+    await tasks
+    const [user, project, canWrite] = await extras
     const info: ConnectionInfo = { ok: true, canWrite: settled(canWrite) ?? 'unknown' }
     const me = settled(user)
     const userName = me ? nameOf(me) : undefined

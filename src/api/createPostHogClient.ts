@@ -131,6 +131,11 @@ export interface PostHogClient {
     ): Promise<readonly FinalizedArtifact[]>
     /** PostHog's OpenAPI document (public, sent without the key), for the schema compiler to parse. */
     getSchemaDocument(options?: RequestOptions): Promise<Record<string, unknown>>
+    /**
+     * Pays the CORS preflight of the task's run URL before "Start run": a HEAD without the key (PostHog answers 401,
+     * nothing runs) whose preflight the browser caches for that URL, so the run POST goes out at once.
+     */
+    warmRunPreflight(taskId: string): void
 }
 
 interface Call<S extends z.ZodMiniType> {
@@ -363,6 +368,21 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
                 signal: options.signal,
             })
             return response.artifacts
+        },
+        warmRunPreflight(taskId) {
+            // a proxy path is same-origin: nothing to preflight
+            if (!/^https?:\/\//i.test(base)) return
+            const init: RequestInit = {
+                method: 'HEAD',
+                // not CORS-safelisted: it is what makes the browser preflight (and cache the answer for this URL)
+                headers: { 'Content-Type': 'application/json' },
+                credentials: 'omit',
+                signal: AbortSignal.timeout(timeoutMs),
+            }
+            doFetch(`${base}${projectPath}/tasks/${segment(taskId)}/run/`, init).then(
+                () => undefined,
+                () => undefined
+            )
         },
         getSchemaDocument(options = {}) {
             return send({

@@ -27,12 +27,13 @@ export function runTaskMutationOptions(client: PostHogClient | undefined, fieldM
         },
         gcTime: 0,
         retry: false,
-        onSuccess: async (started, { taskId }, _result, { client: queryClient }) => {
+        // Nothing awaited: the result panel shows the run from this answer at once. The task's runs are not refetched:
+        // a live run cannot be resumed, and the result panel refreshes them when it ends.
+        onSuccess: (started, { taskId }, _result, { client: queryClient }) => {
             if (started.run !== undefined) {
                 queryClient.setQueryData(postHogKeys.run(scope, taskId, started.run.id), started.run)
             }
             queryClient.setQueryData(postHogKeys.task(scope, taskId), started.task)
-            await queryClient.invalidateQueries({ queryKey: postHogKeys.runs(scope, taskId), exact: true })
         },
         onSettled: (_data, _error, variables, _result, { client: queryClient }) => {
             // gcTime 0 waits until no observer holds the mutation, and useMutation holds it until the next run.

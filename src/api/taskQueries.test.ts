@@ -136,9 +136,9 @@ describe('runQueryOptions polling', () => {
             'a network blip',
             run('in_progress'),
             failure({ kind: 'network', reason: 'unreachable' }),
-            RUN_POLL_INTERVAL_MS,
+            RUN_POLL_INTERVAL_MS * 2,
         ],
-        ['a 5xx', undefined, failure({ kind: 'server' }), RUN_POLL_INTERVAL_MS],
+        ['a 5xx, one step slower', undefined, failure({ kind: 'server' }), RUN_POLL_INTERVAL_MS * 2],
         ['a revoked key', run('in_progress'), failure({ kind: 'unauthenticated' }), false],
         ['a run that is gone', undefined, failure({ kind: 'not_found' }), false],
     ])('%s', (_name, data, error, interval) => {

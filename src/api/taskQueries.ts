@@ -4,10 +4,12 @@ import type { ApiError } from './ApiError.ts'
 import { postHogKeys, scopeOf } from './connectionScope.ts'
 import type { PostHogClient } from './createPostHogClient.ts'
 import type { TaskRun } from './postHogSchemas.ts'
+import { nextPollDelay, RUN_POLL_POLICY, shouldPollOnReturn, type PollState } from './pollPolicy.ts'
 import { isTerminalRunStatus } from './runStatus.ts'
 
 export const TASK_PAGE_SIZE = 25
-export const RUN_POLL_INTERVAL_MS = 3000
+/** The first interval of a followed run (RUN_POLL_POLICY.baseMs). */
+export const RUN_POLL_INTERVAL_MS = RUN_POLL_POLICY.baseMs
 const RUNS_PAGE_SIZE = 100
 
 /** Searchable task list, one page per offset; `search` is trimmed so " x" and "x" share a cache entry. */
@@ -48,13 +50,26 @@ export function runsQueryOptions(client: PostHogClient | undefined, taskId: stri
                       return [...page.results].sort(newestFirst)
                   },
         retry: false,
+        // prefetched while the connection is checked: the picker that mounts after must not ask again
+        staleTime: 30_000,
     })
 }
 
-// Errors that polling again cannot fix.
-const PERMANENT: ReadonlySet<ApiError['kind']> = new Set(['unauthenticated', 'forbidden', 'not_found', 'not_posthog'])
+function pollStateOf(query: { state: { data: TaskRun | undefined; error: ApiError | null } }): PollState {
+    const { data, error } = query.state
+    const changed = Date.parse(data?.updated_at ?? data?.created_at ?? '')
+    return {
+        now: Date.now(),
+        changedAt: Number.isNaN(changed) ? undefined : changed,
+        ended: isTerminalRunStatus(data?.status),
+        error,
+    }
+}
 
-/** Polls the run every few seconds until it completes, fails or is cancelled. */
+/**
+ * Follows the run until it completes, fails or is cancelled (pollPolicy.ts): every few seconds while it changes, less
+ * often while it does not, never faster than a rate limit asks; not at all in a hidden tab, and at once on return.
+ */
 export function runQueryOptions(client: PostHogClient | undefined, taskId: string, runId: string) {
     // Without a client (a run from another connection) nothing is fetched; the key still names the run.
     return queryOptions({
@@ -64,10 +79,10 @@ export function runQueryOptions(client: PostHogClient | undefined, taskId: strin
                 ? skipToken
                 : ({ signal }) => client.getRun(taskId, runId, { signal }),
         retry: false,
-        refetchInterval: (query) => {
-            const { data, error } = query.state
-            if (isTerminalRunStatus(data?.status) || (error && PERMANENT.has(error.kind))) return false
-            return RUN_POLL_INTERVAL_MS
-        },
+        // the run the POST answered with is shown as it is; the first poll comes one interval later
+        staleTime: RUN_POLL_INTERVAL_MS,
+        refetchInterval: (query) => nextPollDelay(pollStateOf(query)),
+        refetchIntervalInBackground: false,
+        refetchOnWindowFocus: (query) => shouldPollOnReturn(pollStateOf(query)),
     })
 }

@@ -1,9 +1,10 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 
 import type { TaskRun } from '../api/postHogSchemas.ts'
 import { modelsQueryOptions } from '../api/modelsQueryOptions.ts'
+import { prefetchConnected } from '../api/prefetchConnected.ts'
 import { AttachmentsField } from '../attachments/AttachmentsField.tsx'
 import { mergeArtifactIds } from '../attachments/mergeArtifactIds.ts'
 import { ConnectionPanel } from '../connection/ConnectionPanel.tsx'
@@ -136,6 +137,12 @@ function LauncherBody({
     const [taskId, setTaskId] = useState(prefill.connection.taskId ?? '')
     const [task, setTask] = useState<Task | undefined>()
     const models = useQuery(modelsQueryOptions(client))
+    // What a connected launcher will need goes out beside the connection check, not after it.
+    const queryClient = useQueryClient()
+    const early = client ?? connection.checking
+    useEffect(() => {
+        if (early) prefetchConnected(queryClient, early, taskId)
+    }, [queryClient, early, taskId])
     const context: RuleContext = useMemo(() => ({ models: models.data ?? BUNDLED_MODELS }), [models.data])
     const pickers = usePickers(client, taskId, context.models)
 

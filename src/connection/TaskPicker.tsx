@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useDeferredValue, useId, useState, type ReactNode } from 'react'
+import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react'
 
 import type { PostHogClient } from '../api/createPostHogClient.ts'
 import type { Task } from '../api/postHogSchemas.ts'
@@ -21,7 +21,10 @@ function TaskList({ client, taskId, onTaskChange }: TaskPickerProps & { client: 
     const [search, setSearch] = useState('')
     const deferredSearch = useDeferredValue(search)
     const tasks = useInfiniteQuery(tasksQueryOptions(client, deferredSearch))
-    const rows = tasks.data?.pages.flatMap((page) => page.results) ?? []
+    const pages = tasks.data?.pages
+    // The list arrives while the user may be typing in the form: render it in the background, keys first.
+    const loaded = useMemo(() => pages?.flatMap((page) => page.results) ?? [], [pages])
+    const rows = useDeferredValue(loaded)
     return (
         <>
             <div className="field">
@@ -55,7 +58,7 @@ function TaskList({ client, taskId, onTaskChange }: TaskPickerProps & { client: 
                     </button>
                 </div>
             ) : null}
-            {tasks.isSuccess && rows.length === 0 ? (
+            {tasks.isSuccess && loaded.length === 0 ? (
                 <p role="status">
                     {deferredSearch.trim()
                         ? `No tasks match “${deferredSearch.trim()}”.`

@@ -45,6 +45,8 @@ export interface Connection {
     status: ConnectionStatus
     /** The client once the connection check passed. */
     client: PostHogClient | undefined
+    /** The client being checked, so what a connected form needs can be asked for alongside the check. */
+    checking: PostHogClient | undefined
     /** Where links into PostHog point (the real host, also behind the proxy). */
     linkHost: string
     serverHeldKey: ServerHeldKey | undefined
@@ -217,6 +219,7 @@ export function useConnection({
         forget,
         status,
         client: status.state === 'connected' ? candidate : undefined,
+        checking: status.state === 'checking' ? candidate : undefined,
         linkHost: serverHeldKey?.postHogHost ?? candidate?.host ?? hostOf(settings),
         serverHeldKey,
         hostNotice: serverHeldKey ? undefined : hostNotice,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
+import bundledSchemaDocument from '../contract/bundledSchemaDocument.json' with { type: 'json' }
 import { buildExtendedSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
 import { ApiError, type ApiErrorInfo } from '../api/ApiError.ts'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
-import { chooseFieldModel } from './chooseFieldModel.ts'
+import { chooseFieldModel, fieldModelKey } from './chooseFieldModel.ts'
 
 function failure(info: ApiErrorInfo, status: number): ApiError {
     return new ApiError({ info, message: 'message for the connection panel', status })
@@ -40,6 +41,13 @@ describe('chooseFieldModel', () => {
         )
         const effort = choice.model.byName.get('reasoning_effort')
         expect(effort?.kind === 'enum' && effort.options.map((option) => option.value)).toContain('ultracode')
+    })
+
+    it('keeps the bundled model, and so the form, for a live document that says the same', () => {
+        const document = structuredClone(bundledSchemaDocument)
+        const choice = chooseFieldModel({ status: 'loaded', document })
+        expect(choice).toMatchObject({ model: BUNDLED_FIELD_MODEL, source: 'live', settled: true })
+        expect(fieldModelKey(choice.model)).toBe('bundled')
     })
 
     it('compiles each document once, so the model keeps its identity', () => {

@@ -2,6 +2,7 @@ import type { ApiError } from '../api/ApiError.ts'
 import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from '../schema/bundledFieldModel.ts'
 import { compileSchema, type CompileResult } from '../schema/compileSchema.ts'
 import type { FieldModel, SchemaProblem } from '../schema/fieldModel.ts'
+import { lazyValue } from '../lib/lazyValue.ts'
 
 export type SchemaSource = 'bundled' | 'live'
 
@@ -28,10 +29,16 @@ const NO_PROBLEMS: readonly SchemaProblem[] = []
 // One compile per document, so the model (and the form keyed on it) keeps its identity across renders.
 const compiled = new WeakMap<object, CompileResult>()
 
+const BUNDLED_FIELDS = lazyValue(() => JSON.stringify(BUNDLED_FIELD_MODEL.fields))
+
 export function compileLiveDocument(document: object): CompileResult {
     let result = compiled.get(document)
     if (!result) {
         result = compileSchema(document, RUN_SCHEMA_NAME)
+        // A live schema that says what the bundled one says keeps the form it has: no remount under the user's fingers.
+        if (result.ok && JSON.stringify(result.model.fields) === BUNDLED_FIELDS()) {
+            result = { ...result, model: BUNDLED_FIELD_MODEL }
+        }
         compiled.set(document, result)
     }
     return result
