@@ -42,8 +42,9 @@ import { RecentRuns } from '../results/RecentRuns.tsx'
 import { createRunHistoryStore, addRecentRun, type RecentRun } from '../results/runHistory.ts'
 import { RunResult, type RunReference } from '../results/RunResult.tsx'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
-import type { FieldModel, FormValues, RunRequestBody } from '../schema/fieldModel.ts'
+import type { FieldModel, RunRequestBody } from '../schema/fieldModel.ts'
 import { FIELD, type RuleContext } from '../schema/fieldRules.ts'
+import { secretValues } from '../schema/mapSecrets.ts'
 import { browserStorage, createDraftStore, draftKey, type Draft } from '../url/draftStore.ts'
 import { mergeInitialValues } from '../url/mergePrefill.ts'
 import type { DecodedPrefill } from '../url/prefillCodec.ts'
@@ -80,13 +81,6 @@ export interface LauncherProps {
 const DEFAULT_QUERY_CLIENT = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } })
 
 type SubmitBlocker = 'connect' | 'task' | undefined
-
-function sensitiveValues(model: FieldModel, values: FormValues): string[] {
-    return model.fields
-        .filter((field) => field.sensitive)
-        .map((field) => values[field.name])
-        .filter((value): value is string => typeof value === 'string' && value !== '')
-}
 
 /**
  * Everything around the form that talks to PostHog, loaded after the form so typing can start at once:
@@ -210,7 +204,7 @@ function LauncherBody({
         model,
         contentRef,
         form: formRef,
-        getSecrets: () => [connection.apiKey, ...sensitiveValues(model, formRef.current?.getValues() ?? {})],
+        getSecrets: () => [connection.apiKey, ...secretValues(model, formRef.current?.getValues() ?? {})],
     })
 
     const startRun = (body: RunRequestBody) => {

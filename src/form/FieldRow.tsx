@@ -41,6 +41,7 @@ export const FieldRow = memo(function FieldRow({ resolved, locked, picker, addon
                 ) : (
                     <renderer.component
                         resolved={resolved}
+                        name={field.name}
                         ids={ids}
                         describedBy={describedBy}
                         invalid={invalid}
