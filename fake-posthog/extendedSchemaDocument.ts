@@ -2,6 +2,7 @@ import bundledSchemaDocument from '../src/contract/bundledSchemaDocument.json' w
 
 const REASONING_EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max', 'ultracode']
 const CONTEXT_WINDOWS = ['200k', '1m']
+const MCP_TRANSPORTS = ['http', 'sse']
 
 // drf-spectacular's "* `value` - label" lines for a choice field
 function describeChoices(values: readonly string[]): string {
@@ -61,6 +62,14 @@ export function buildExtendedSchemaDocument() {
                         },
                         github_user_token: properties.github_user_token,
                         initial_permission_mode: properties.initial_permission_mode,
+                        imported_mcp_servers: {
+                            type: 'array',
+                            nullable: true,
+                            maxItems: 20,
+                            items: { $ref: '#/components/schemas/ImportedMcpServer' },
+                            description:
+                                'Remote MCP servers the agent may use in this run. Header values are treated as credentials: stored encrypted and never returned by the API.',
+                        },
                         rtk_enabled: {
                             type: 'boolean',
                             nullable: true,
@@ -73,6 +82,36 @@ export function buildExtendedSchemaDocument() {
                     ...schemas.ReasoningEffortEnum,
                     enum: REASONING_EFFORTS,
                     description: describeChoices(REASONING_EFFORTS),
+                },
+                ImportedMcpServer: {
+                    type: 'object',
+                    properties: {
+                        type: {
+                            allOf: [{ $ref: '#/components/schemas/McpTransportEnum' }],
+                            description: `Transport of the server.\n\n${describeChoices(MCP_TRANSPORTS)}`,
+                        },
+                        name: { type: 'string', maxLength: 64, description: 'Name the agent knows the server by.' },
+                        url: { type: 'string', format: 'uri', maxLength: 2048, description: 'Address of the server.' },
+                        headers: {
+                            type: 'array',
+                            items: { $ref: '#/components/schemas/McpHeader' },
+                            description: 'HTTP headers sent to the server, such as Authorization.',
+                        },
+                    },
+                    required: ['type', 'name', 'url'],
+                },
+                McpHeader: {
+                    type: 'object',
+                    properties: {
+                        name: { type: 'string', maxLength: 256 },
+                        value: { type: 'string', maxLength: 4096 },
+                    },
+                    required: ['name', 'value'],
+                },
+                McpTransportEnum: {
+                    enum: MCP_TRANSPORTS,
+                    type: 'string',
+                    description: describeChoices(MCP_TRANSPORTS),
                 },
                 ContextWindowEnum: {
                     enum: CONTEXT_WINDOWS,

@@ -1,10 +1,12 @@
 import type { z } from 'zod'
 
-import { drfBoolean, drfChoice, drfList, drfObject, drfString, drfUuid, parseDrf } from './drfFields.ts'
+import { drfBoolean, drfChoice, drfList, drfObject, drfString, drfUrl, drfUuid, parseDrf } from './drfFields.ts'
 import type { FakeModel } from './fakeEntities.ts'
 import { getReasoningEffortError } from './getReasoningEffortError.ts'
 import { buildValidationFailure } from './hogError.ts'
 import type { HttpFailure } from './jsonResponse.ts'
+
+export const MAX_IMPORTED_MCP_SERVERS = 20
 
 export const REASONING_EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max', 'ultracode'] as const
 export const CLAUDE_PERMISSION_MODES = ['default', 'acceptEdits', 'plan', 'bypassPermissions', 'auto'] as const
@@ -35,6 +37,19 @@ export const runRequestSchema = drfObject({
     fast_mode: drfBoolean().nullable().optional(),
     github_user_token: drfString().optional(),
     initial_permission_mode: drfChoice([...CLAUDE_PERMISSION_MODES, 'read-only', 'full-access']).optional(),
+    imported_mcp_servers: drfList(
+        drfObject({
+            type: drfChoice(['http', 'sse']),
+            name: drfString({ maxLength: 64 }),
+            url: drfUrl({ maxLength: 2048 }),
+            headers: drfList(
+                drfObject({ name: drfString({ maxLength: 256 }), value: drfString({ maxLength: 4096 }) })
+            ).optional(),
+        }),
+        { maxLength: MAX_IMPORTED_MCP_SERVERS }
+    )
+        .nullable()
+        .optional(),
     rtk_enabled: drfBoolean().nullable().optional(),
 })
 

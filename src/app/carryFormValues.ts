@@ -43,7 +43,6 @@ function same(a: FormValue | undefined, b: FormValue | undefined): boolean {
     return a === b
 }
 
-
 /**
  * The values a form remounted for another field model starts with: what the user changed, then the link decoded
  * for the new model, then its schema default. Values of fields the new model lacks are kept, unsent, in case the

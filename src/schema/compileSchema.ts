@@ -240,7 +240,8 @@ class Compiler {
             sensitive:
                 schema['writeOnly'] === true ||
                 SECRET_NAME.test(name) ||
-                SECRET_TEXT.test(description) ||
+                // "Header values are treated as credentials" speaks of the items, not of this property.
+                SECRET_TEXT.test(description.replace(CREDENTIAL_VALUES, '')) ||
                 context?.sensitiveByAncestor === true,
             group,
         }
