@@ -164,7 +164,7 @@ function decodeRow(
     const decoded: FormRow = {}
     for (const [name, value] of Object.entries(row)) {
         const itemField = field.itemFields.find((candidate) => candidate.name === name)
-        const path = `${where} ${name}`
+        const path = `${where}, ${name}`
         if (!itemField) {
             problems.push(
                 prefillProblem('unknown', field.name, `${path}: there is no such property, so it was ignored.`)
@@ -183,7 +183,7 @@ function decodeRow(
             itemField.kind === 'objectList' ? (Array.isArray(value) ? value : [value]) : [value]
         )
         for (const problem of result.problems) {
-            problems.push(prefillProblem(problem.reason, field.name, `${path}: ${problem.message}`))
+            problems.push(prefillProblem(problem.reason, field.name, `${where}, ${problem.message}`))
         }
         if (result.value !== undefined) decoded[name] = result.value
     }
@@ -194,7 +194,7 @@ function decodeRows(field: ObjectListField, items: readonly unknown[]): FieldRes
     const problems: PrefillProblem[] = []
     const rows: FormRow[] = []
     items.forEach((item, index) => {
-        const row = decodeRow(field, item, `${field.itemLabel.toLowerCase()} ${index + 1}`, problems)
+        const row = decodeRow(field, item, `${field.itemLabel} ${index + 1}`, problems)
         if (row) rows.push(row)
     })
     if (field.maxItems !== undefined && rows.length > field.maxItems) {
