@@ -135,7 +135,9 @@ test.describe('MCP servers through the form, against today’s schema', () => {
                 },
             ],
         })
-        const recent = await page.evaluate(() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)]))
+        const recent = await page.evaluate(() =>
+            JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])
+        )
         for (const secret of HEADER_VALUES) expect(recent).not.toContain(secret)
     })
 
