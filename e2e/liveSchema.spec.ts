@@ -5,7 +5,7 @@ import { DEMO_CUSTOM_IMAGE_IDS, DEMO_TASK_IDS } from '../fake-posthog/seedData.t
 import { expectNoAxeViolations } from './axe.ts'
 import { connect, expect, openConnection, runRequests, startHeldKeyLauncher, test } from './fixtures.ts'
 
-const LIVE_STATUS = 'Using PostHog’s live run schema (19 fields).'
+const LIVE_STATUS = 'Using PostHog’s live run schema (23 fields).'
 
 async function previewBody(page: Page): Promise<unknown> {
     return JSON.parse((await page.getByTestId('request-preview-json').textContent()) ?? '')

@@ -28,7 +28,7 @@ export const runRequestSchema = drfObject({
     custom_image_id: drfUuid().optional(),
     pr_authorship_mode: drfChoice(['user', 'bot']).optional(),
     auto_publish: drfBoolean().nullable().optional(),
-    run_source: drfChoice(['manual', 'signal_report']).optional(),
+    run_source: drfChoice(['manual', 'signal_report', 'agent']).optional(),
     signal_report_id: drfString().optional(),
     runtime_adapter: drfChoice(['claude', 'codex']).optional(),
     model: drfString().optional(),
@@ -50,6 +50,13 @@ export const runRequestSchema = drfObject({
     )
         .nullable()
         .optional(),
+    relayed_mcp_servers: drfList(drfObject({ name: drfString({ maxLength: 64 }) }), {
+        maxLength: MAX_IMPORTED_MCP_SERVERS,
+    })
+        .nullable()
+        .optional(),
+    claude_model_access: drfChoice(['posthog-gateway', 'own-subscription']).nullable().optional(),
+    benjamin_enabled: drfBoolean().nullable().optional(),
     rtk_enabled: drfBoolean().nullable().optional(),
 })
 
@@ -69,6 +76,10 @@ export function validateRunRequest(body: unknown, catalog: readonly FakeModel[])
 }
 
 function findCrossFieldFailure(request: RunRequest, catalog: readonly FakeModel[]): HttpFailure | null {
+    // Only PostHog Desktop's OAuth clients may bill a run to the user's own Claude subscription; a key never can.
+    if (request.claude_model_access === 'own-subscription') {
+        return invalid('claude_model_access', 'own-subscription is available only from PostHog Desktop.')
+    }
     const { runtime_adapter: adapter, initial_permission_mode: permissionMode } = request
     if (permissionMode !== undefined) {
         if (adapter === undefined) {

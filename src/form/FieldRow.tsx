@@ -19,7 +19,7 @@ interface FieldRowProps {
 export const FieldRow = memo(function FieldRow({ resolved, locked, picker, addon }: FieldRowProps): ReactNode {
     const { field } = resolved
     const renderer = FIELD_RENDERERS[field.kind]
-    const help = resolved.unavailableReason ?? field.help
+    const help = resolved.unavailableReason ?? [field.help, resolved.notice].filter(Boolean).join(' ')
     const usesLegend = renderer.labelled === 'legend' && !locked && resolved.unavailableReason === undefined
     return (
         <FieldShell

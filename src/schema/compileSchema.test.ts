@@ -294,7 +294,7 @@ describe('compileSchema on a live-like document', () => {
         for (const name of Object.keys(properties)) {
             expect(result.model.byName.has(name) || reported.has(name)).toBe(true)
         }
-        expect(result.model.fields).toHaveLength(20)
+        expect(result.model.fields).toHaveLength(23)
     })
 
     it('lists every problem, not just the first, when a required property is among the broken ones', () => {

@@ -13,7 +13,39 @@ export const FIELD = {
     signalReportId: 'signal_report_id',
     prAuthorshipMode: 'pr_authorship_mode',
     githubUserToken: 'github_user_token',
+    branch: 'branch',
+    contextWindow: 'context_window',
+    fastMode: 'fast_mode',
+    relayedMcpServers: 'relayed_mcp_servers',
+    claudeModelAccess: 'claude_model_access',
 } as const
+
+/** A field, or one value of it, that only PostHog Desktop can serve: a browser never offers or sends it. */
+export interface DesktopOnlyRule {
+    field: string
+    /** Only this value is refused; without it, the whole field. */
+    value?: string
+    reason: string
+}
+
+export const DESKTOP_ONLY_RULES: readonly DesktopOnlyRule[] = [
+    {
+        field: FIELD.relayedMcpServers,
+        reason: 'Not offered here: PostHog Desktop relays these servers from the computer it runs on, which a browser cannot do.',
+    },
+    {
+        field: FIELD.claudeModelAccess,
+        value: 'own-subscription',
+        reason: 'Your own Claude subscription is not offered here: only PostHog Desktop can lend a run its Claude sign-in.',
+    },
+]
+
+/** The desktop-only rule that refuses this value of this field (or the whole field), if any. */
+export function findDesktopOnly(field: string, value?: string): DesktopOnlyRule | undefined {
+    return DESKTOP_ONLY_RULES.find(
+        (rule) => rule.field === field && (rule.value === undefined || rule.value === value)
+    )
+}
 
 export interface Condition {
     field: string

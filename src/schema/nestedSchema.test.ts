@@ -7,6 +7,7 @@ import { buildRequestBody } from './buildRequestBody.ts'
 import { compileSchema } from './compileSchema.ts'
 import type { Field, FieldModel, FormValues } from './fieldModel.ts'
 import { secretValues } from './mapSecrets.ts'
+import { resolveFields } from './resolveFields.ts'
 import { TEST_CONTEXT } from './testDocuments.ts'
 import { validateValues } from './validateValues.ts'
 
@@ -227,6 +228,28 @@ describe('the request body and its previews with rows', () => {
             'ghp_x',
             'Bearer one',
             'Bearer two',
+        ])
+    })
+})
+
+describe('what only PostHog Desktop can serve', () => {
+    const resolved = resolveFields(MODEL, BASE, TEST_CONTEXT)
+    const byName = new Map(resolved.map((entry) => [entry.field.name, entry]))
+
+    it('does not offer relayed MCP servers, and says why in one line', () => {
+        expect(byName.get('relayed_mcp_servers')?.unavailableReason).toMatch(
+            /^Not offered here: PostHog Desktop relays/
+        )
+        const values = { ...BASE, relayed_mcp_servers: [{ name: 'local-db' }] }
+        expect(buildRequestBody(MODEL, values, TEST_CONTEXT)).not.toHaveProperty('relayed_mcp_servers')
+    })
+
+    it('offers the PostHog gateway but not the own-subscription billing, with the reason beside it', () => {
+        const access = byName.get('claude_model_access')
+        expect(access?.options.map((option) => option.value)).toEqual(['posthog-gateway'])
+        expect(access?.notice).toMatch(/only PostHog Desktop/)
+        expect(validateValues(MODEL, { ...BASE, claude_model_access: 'own-subscription' }, TEST_CONTEXT)).toEqual([
+            { field: 'claude_model_access', message: access?.notice },
         ])
     })
 })

@@ -9,6 +9,7 @@ export function resolveRowField(field: Field): ResolvedField {
         options: field.kind === 'enum' ? field.options : [],
         unavailableReason: undefined,
         restrictionMessage: undefined,
+        notice: undefined,
         confirmation: undefined,
     }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod/mini'
 
 import { buildFieldValidator, UUID_EXAMPLE } from '../schema/buildFieldValidator.ts'
 import type { Field, FieldModel, FormRow, FormValue, FormValues, ObjectListField } from '../schema/fieldModel.ts'
+import { findDesktopOnly } from '../schema/fieldRules.ts'
 import { characterCount } from '../schema/formValues.ts'
 import { detectSecret, secretValueKind } from './detectSecret.ts'
 import { prefillProblem, quoteValue, type PrefillProblem } from './prefillProblem.ts'
@@ -244,6 +245,12 @@ export function decodeFieldValues(model: FieldModel, entries: FieldValueEntries)
         const field = model.byName.get(name)
         if (!field) {
             problems.push(prefillProblem('unknown', name, 'unknown parameter; this form has no field by that name.'))
+            continue
+        }
+        // What only PostHog Desktop can serve is reported like any value this form cannot use.
+        const desktopOnly = findDesktopOnly(field.name, typeof items[0] === 'string' ? items[0].trim() : undefined)
+        if (desktopOnly) {
+            problems.push(prefillProblem('invalid', name, desktopOnly.reason))
             continue
         }
         const result = decodeField(field, items)

@@ -111,4 +111,17 @@ describe('rows in links, drafts and messages', () => {
         ])
         expect(JSON.stringify(decoded.values)).not.toContain('"x"')
     })
+
+    it('reports link values for what only PostHog Desktop can serve like any unusable parameter', () => {
+        const search = `?claude_model_access=own-subscription&relayed_mcp_servers=${encodeURIComponent('{"name":"db"}')}`
+        const decoded = decodePrefill(MODEL, search, '')
+        expect(decoded.values).toEqual({})
+        expect(decoded.problems.map((problem) => [problem.name, problem.reason])).toEqual([
+            ['claude_model_access', 'invalid'],
+            ['relayed_mcp_servers', 'invalid'],
+        ])
+        expect(decodePrefill(MODEL, '?claude_model_access=posthog-gateway', '').values).toEqual({
+            claude_model_access: 'posthog-gateway',
+        })
+    })
 })
