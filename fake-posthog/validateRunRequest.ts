@@ -4,6 +4,7 @@ import { drfBoolean, drfChoice, drfList, drfObject, drfString, drfUrl, drfUuid, 
 import type { FakeModel } from './fakeEntities.ts'
 import { getReasoningEffortError } from './getReasoningEffortError.ts'
 import { buildValidationFailure } from './hogError.ts'
+import { FAST_MODE_MODELS, ONE_MILLION_CONTEXT_MODELS, toCatalogKey } from './modelCapabilities.ts'
 import type { HttpFailure } from './jsonResponse.ts'
 
 export const MAX_IMPORTED_MCP_SERVERS = 20
@@ -20,7 +21,7 @@ const PERMISSION_MODES_BY_ADAPTER: Record<string, readonly string[]> = {
 // TaskRunCreateRequestSerializer (latest seen), fields in declaration order so the first error matches PostHog's.
 export const runRequestSchema = drfObject({
     mode: drfChoice(['interactive', 'background']).optional(),
-    branch: drfString({ maxLength: 255, allowBlank: true }).nullable().optional(),
+    branch: drfString({ maxLength: 255 }).nullable().optional(),
     resume_from_run_id: drfUuid().optional(),
     pending_user_message: drfString({ allowBlank: true }).optional(),
     pending_user_artifact_ids: drfList(drfString({ maxLength: 128 })).optional(),
@@ -102,7 +103,17 @@ function findCrossFieldFailure(request: RunRequest, catalog: readonly FakeModel[
         }
     }
     const effortError = getReasoningEffortError(adapter, request.model, request.reasoning_effort, catalog)
-    return effortError === null ? null : invalid('reasoning_effort', effortError)
+    if (effortError !== null) {
+        return invalid('reasoning_effort', effortError)
+    }
+    const key = toCatalogKey(request.model ?? '')
+    if (request.context_window === '1m' && !ONE_MILLION_CONTEXT_MODELS.has(key)) {
+        return invalid('context_window', `Model '${request.model ?? ''}' does not support a 1m context window.`)
+    }
+    if (request.fast_mode === true && !FAST_MODE_MODELS.has(key)) {
+        return invalid('fast_mode', `Model '${request.model ?? ''}' does not support fast mode.`)
+    }
+    return null
 }
 
 export function hasRuntimeSelection(request: RunRequest): boolean {

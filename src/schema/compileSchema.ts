@@ -225,7 +225,7 @@ class Compiler {
         const enumComponent = this.enumComponentDescription(raw)
         const flat = this.flatten(raw, path)
         if (!flat) return undefined
-        const { schema } = flat
+        const { schema, nullable } = flat
         if (schema['readOnly'] === true) {
             // Read-only properties are never part of a request body.
             return undefined
@@ -237,6 +237,7 @@ class Compiler {
             label: humanize(name),
             help: stripEnumLines(description),
             required,
+            nullable,
             sensitive:
                 schema['writeOnly'] === true ||
                 SECRET_NAME.test(name) ||

@@ -30,6 +30,8 @@ interface FieldBase {
     required: boolean
     /** A credential by the schema (writeOnly, its description or its name): never in a URL, draft, message, log or cache. */
     sensitive: boolean
+    /** The schema allows null (nullable, anyOf [X, null]); null then means "PostHog decides", like leaving it out. */
+    nullable?: boolean
     group: FieldGroupId
 }
 

@@ -1,3 +1,4 @@
+import { normalizeModelId } from '../contract/modelCapabilities.ts'
 import type { EnumOption, Field, FieldModel, FormValues } from './fieldModel.ts'
 import {
     CONFIRMATION_RULES,
@@ -56,7 +57,8 @@ function effortOptions(
         }
     }
     // PostHog allows no effort at all for a model it does not know.
-    const supported = context.models.find((choice) => choice.model === model)?.supportedEfforts ?? []
+    const key = normalizeModelId(model)
+    const supported = context.models.find((choice) => normalizeModelId(choice.model) === key)?.supportedEfforts ?? []
     const options = field.options.filter((option) => supported.includes(option.value))
     if (options.length === 0) {
         return { options, unavailableReason: `${model} has no reasoning effort control, so none is sent.`, message: '' }

@@ -2,8 +2,9 @@ import type { z } from 'zod/mini'
 
 import { buildFieldValidator } from './buildFieldValidator.ts'
 import type { Field, FieldModel, FormRow, FormValues } from './fieldModel.ts'
-import type { RuleContext } from './fieldRules.ts'
-import { readFlag, readRows } from './formValues.ts'
+import { normalizeModelId } from '../contract/modelCapabilities.ts'
+import { MODEL_CAPABILITY_RULES, type RuleContext } from './fieldRules.ts'
+import { readFlag, readRows, readString } from './formValues.ts'
 import { isBlankRow, normalizeValue } from './normalizeValue.ts'
 import { resolveFields } from './resolveFields.ts'
 
@@ -66,6 +67,15 @@ export function validateValues(model: FieldModel, values: FormValues, context: R
         const allowed = field.kind !== 'enum' || resolved.options.some((option) => option.value === value)
         if (!allowed) {
             issues.push({ field: field.name, message: resolved.restrictionMessage ?? 'Choose another value.' })
+            continue
+        }
+        const capability = MODEL_CAPABILITY_RULES.find((rule) => rule.field === field.name && rule.value === value)
+        const model = capability ? readString(values, capability.modelField).trim() : ''
+        if (capability && model !== '' && !capability.models.has(normalizeModelId(model))) {
+            issues.push({
+                field: field.name,
+                message: `${model} does not offer ${capability.what}. Leave it to PostHog.`,
+            })
             continue
         }
         if (resolved.confirmation && !readFlag(values, resolved.confirmation.key)) {
