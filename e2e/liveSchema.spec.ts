@@ -5,7 +5,7 @@ import { DEMO_CUSTOM_IMAGE_IDS, DEMO_TASK_IDS } from '../fake-posthog/seedData.t
 import { expectNoAxeViolations } from './axe.ts'
 import { connect, expect, openConnection, runRequests, startHeldKeyLauncher, test } from './fixtures.ts'
 
-const LIVE_STATUS = 'Using PostHog’s live run schema (19 fields).'
+const LIVE_STATUS = 'Using PostHog’s live run schema (23 fields).'
 
 async function previewBody(page: Page): Promise<unknown> {
     return JSON.parse((await page.getByTestId('request-preview-json').textContent()) ?? '')
@@ -187,7 +187,7 @@ test.describe('with parts of the live schema this form cannot render', () => {
     test('lists them in a notice, renders the rest, and passes axe', async ({ page, fake }) => {
         await page.goto('/')
         await connect(page, fake)
-        const notice = page.getByRole('status').filter({ hasText: 'Using PostHog’s live run schema (20 fields)' })
+        const notice = page.getByRole('status').filter({ hasText: 'Using PostHog’s live run schema (24 fields)' })
         await expect(notice).toContainText('This form could not use 2 parts of it.')
         await notice.getByText('Show what this form could not use (2)').click()
         await expect(notice.getByRole('listitem')).toHaveText([

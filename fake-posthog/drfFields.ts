@@ -98,11 +98,30 @@ export function drfInteger(min: number, max: number) {
     )
 }
 
-export function drfList<T extends z.ZodType>(child: T, options: { allowEmpty?: boolean } = {}) {
-    const schema = z.array(child, {
+export function drfList<T extends z.ZodType>(child: T, options: { allowEmpty?: boolean; maxLength?: number } = {}) {
+    let schema = z.array(child, {
         error: messageFor((input) => `Expected a list of items but got type "${toPythonTypeName(input)}".`),
     })
+    if (options.maxLength !== undefined) {
+        schema = schema.max(options.maxLength, {
+            error: `Ensure this field has no more than ${options.maxLength} elements.`,
+        })
+    }
     return options.allowEmpty === false ? schema.min(1, { error: 'This list may not be empty.' }) : schema
+}
+
+// URLField: Django's URLValidator (http, https, ftp, ftps with a host); the app offers http(s) only.
+export function drfUrl(options: StringFieldOptions = {}) {
+    return drfString(options).refine(
+        (value) => {
+            if (!URL.canParse(value)) {
+                return false
+            }
+            const url = new URL(value)
+            return ['http:', 'https:', 'ftp:', 'ftps:'].includes(url.protocol) && url.hostname !== ''
+        },
+        { error: 'Enter a valid URL.' }
+    )
 }
 
 export function drfDict() {

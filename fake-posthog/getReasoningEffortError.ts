@@ -1,4 +1,5 @@
 import type { FakeModel } from './fakeEntities.ts'
+import { toCatalogKey } from './modelCapabilities.ts'
 
 const CODEX_MAX_REASONING_MODELS = new Set(['gpt-5.6-sol', 'gpt-5.6-terra', 'gpt-5.6-luna'])
 
@@ -28,6 +29,9 @@ export function listSupportedEfforts(runtimeAdapter: string, model: string, cata
         return model === 'gpt-5.5' ? ['low', 'medium', 'high', 'xhigh'] : ['low', 'medium', 'high']
     }
     // an unknown Claude model allows no effort at all
-    const entry = catalog.find((candidate) => candidate.runtime_adapter === runtimeAdapter && candidate.model === model)
+    const key = toCatalogKey(model)
+    const entry = catalog.find(
+        (candidate) => candidate.runtime_adapter === runtimeAdapter && toCatalogKey(candidate.model) === key
+    )
     return entry?.supported_efforts ?? []
 }

@@ -143,8 +143,22 @@ describe('validateRunRequest', () => {
         ],
         [
             'newer fields and ultracode',
-            { ...CLAUDE, reasoning_effort: 'ultracode', context_window: '1m', fast_mode: 'true', rtk_enabled: null },
-            { ...CLAUDE, reasoning_effort: 'ultracode', context_window: '1m', fast_mode: true, rtk_enabled: null },
+            {
+                ...CLAUDE,
+                model: 'claude-opus-5',
+                reasoning_effort: 'ultracode',
+                context_window: '1m',
+                fast_mode: 'true',
+                rtk_enabled: null,
+            },
+            {
+                ...CLAUDE,
+                model: 'claude-opus-5',
+                reasoning_effort: 'ultracode',
+                context_window: '1m',
+                fast_mode: true,
+                rtk_enabled: null,
+            },
         ],
         [
             'a Codex model within its efforts',

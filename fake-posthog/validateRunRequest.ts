@@ -1,10 +1,13 @@
 import type { z } from 'zod'
 
-import { drfBoolean, drfChoice, drfList, drfObject, drfString, drfUuid, parseDrf } from './drfFields.ts'
+import { drfBoolean, drfChoice, drfList, drfObject, drfString, drfUrl, drfUuid, parseDrf } from './drfFields.ts'
 import type { FakeModel } from './fakeEntities.ts'
 import { getReasoningEffortError } from './getReasoningEffortError.ts'
 import { buildValidationFailure } from './hogError.ts'
+import { FAST_MODE_MODELS, ONE_MILLION_CONTEXT_MODELS, toCatalogKey } from './modelCapabilities.ts'
 import type { HttpFailure } from './jsonResponse.ts'
+
+export const MAX_IMPORTED_MCP_SERVERS = 20
 
 export const REASONING_EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max', 'ultracode'] as const
 export const CLAUDE_PERMISSION_MODES = ['default', 'acceptEdits', 'plan', 'bypassPermissions', 'auto'] as const
@@ -18,7 +21,7 @@ const PERMISSION_MODES_BY_ADAPTER: Record<string, readonly string[]> = {
 // TaskRunCreateRequestSerializer (latest seen), fields in declaration order so the first error matches PostHog's.
 export const runRequestSchema = drfObject({
     mode: drfChoice(['interactive', 'background']).optional(),
-    branch: drfString({ maxLength: 255, allowBlank: true }).nullable().optional(),
+    branch: drfString({ maxLength: 255 }).nullable().optional(),
     resume_from_run_id: drfUuid().optional(),
     pending_user_message: drfString({ allowBlank: true }).optional(),
     pending_user_artifact_ids: drfList(drfString({ maxLength: 128 })).optional(),
@@ -26,7 +29,7 @@ export const runRequestSchema = drfObject({
     custom_image_id: drfUuid().optional(),
     pr_authorship_mode: drfChoice(['user', 'bot']).optional(),
     auto_publish: drfBoolean().nullable().optional(),
-    run_source: drfChoice(['manual', 'signal_report']).optional(),
+    run_source: drfChoice(['manual', 'signal_report', 'agent']).optional(),
     signal_report_id: drfString().optional(),
     runtime_adapter: drfChoice(['claude', 'codex']).optional(),
     model: drfString().optional(),
@@ -35,6 +38,26 @@ export const runRequestSchema = drfObject({
     fast_mode: drfBoolean().nullable().optional(),
     github_user_token: drfString().optional(),
     initial_permission_mode: drfChoice([...CLAUDE_PERMISSION_MODES, 'read-only', 'full-access']).optional(),
+    imported_mcp_servers: drfList(
+        drfObject({
+            type: drfChoice(['http', 'sse']),
+            name: drfString({ maxLength: 64 }),
+            url: drfUrl({ maxLength: 2048 }),
+            headers: drfList(
+                drfObject({ name: drfString({ maxLength: 256 }), value: drfString({ maxLength: 4096 }) })
+            ).optional(),
+        }),
+        { maxLength: MAX_IMPORTED_MCP_SERVERS }
+    )
+        .nullable()
+        .optional(),
+    relayed_mcp_servers: drfList(drfObject({ name: drfString({ maxLength: 64 }) }), {
+        maxLength: MAX_IMPORTED_MCP_SERVERS,
+    })
+        .nullable()
+        .optional(),
+    claude_model_access: drfChoice(['posthog-gateway', 'own-subscription']).nullable().optional(),
+    benjamin_enabled: drfBoolean().nullable().optional(),
     rtk_enabled: drfBoolean().nullable().optional(),
 })
 
@@ -54,6 +77,10 @@ export function validateRunRequest(body: unknown, catalog: readonly FakeModel[])
 }
 
 function findCrossFieldFailure(request: RunRequest, catalog: readonly FakeModel[]): HttpFailure | null {
+    // Only PostHog Desktop's OAuth clients may bill a run to the user's own Claude subscription; a key never can.
+    if (request.claude_model_access === 'own-subscription') {
+        return invalid('claude_model_access', 'own-subscription is available only from PostHog Desktop.')
+    }
     const { runtime_adapter: adapter, initial_permission_mode: permissionMode } = request
     if (permissionMode !== undefined) {
         if (adapter === undefined) {
@@ -76,7 +103,17 @@ function findCrossFieldFailure(request: RunRequest, catalog: readonly FakeModel[
         }
     }
     const effortError = getReasoningEffortError(adapter, request.model, request.reasoning_effort, catalog)
-    return effortError === null ? null : invalid('reasoning_effort', effortError)
+    if (effortError !== null) {
+        return invalid('reasoning_effort', effortError)
+    }
+    const key = toCatalogKey(request.model ?? '')
+    if (request.context_window === '1m' && !ONE_MILLION_CONTEXT_MODELS.has(key)) {
+        return invalid('context_window', `Model '${request.model ?? ''}' does not support a 1m context window.`)
+    }
+    if (request.fast_mode === true && !FAST_MODE_MODELS.has(key)) {
+        return invalid('fast_mode', `Model '${request.model ?? ''}' does not support fast mode.`)
+    }
+    return null
 }
 
 export function hasRuntimeSelection(request: RunRequest): boolean {

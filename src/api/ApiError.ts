@@ -10,6 +10,8 @@ export type ApiErrorInfo =
     | { kind: 'unauthenticated' }
     | { kind: 'forbidden'; reason: 'missing_scope'; scope: string }
     | { kind: 'forbidden'; reason: 'project_not_allowed'; projectId: string | undefined }
+    | { kind: 'forbidden'; reason: 'desktop_access_required' }
+    | { kind: 'forbidden'; reason: 'runtime_disabled' }
     | { kind: 'forbidden'; reason: 'other' }
     | { kind: 'not_found' }
     | {

@@ -69,6 +69,18 @@ export function apiErrorMessage(info: ApiErrorInfo, context: MessageContext): st
             if (info.reason === 'missing_scope') {
                 return `This API key lacks the ${info.scope} scope. ${NEW_KEY_HINT}, edit the key and add ${info.scope} (this app needs task:read and task:write).`
             }
+            if (info.reason === 'desktop_access_required') {
+                return withDetail(
+                    'PostHog allows this run only to users with PostHog Desktop (PostHog Code) access. This is an access gate on your PostHog account, not a scope of the API key: ask a project admin for access.',
+                    detail
+                )
+            }
+            if (info.reason === 'runtime_disabled') {
+                return withDetail(
+                    'The Pi runtime is disabled for this project, so PostHog will not start this run. Choose another runtime, or ask a project admin to enable it; the API key is fine.',
+                    detail
+                )
+            }
             if (info.reason === 'project_not_allowed') {
                 const project = info.projectId === undefined ? 'this project' : `project ${info.projectId}`
                 return `This API key is not allowed to access ${project}. ${NEW_KEY_HINT} and add the project to the key, or enter a project the key can access.`

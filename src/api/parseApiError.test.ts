@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
+import { buildExtendedSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
+import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from '../schema/bundledFieldModel.ts'
+import { compileSchema } from '../schema/compileSchema.ts'
 import type { ApiErrorInfo } from './ApiError.ts'
 import { fieldForAttr, parseApiError } from './parseApiError.ts'
 
@@ -159,7 +161,7 @@ describe('parseApiError on every documented body shape', () => {
             '403 desktop access gate',
             403,
             { error: 'PostHog Desktop access is required to run tasks.', code: 'code_access_required' },
-            { kind: 'forbidden', reason: 'other' },
+            { kind: 'forbidden', reason: 'desktop_access_required' },
             /PostHog Desktop access is required/,
         ],
         [
@@ -480,5 +482,44 @@ describe('fieldForAttr', () => {
         ['', undefined],
     ])('%s → %s', (attr, field) => {
         expect(fieldForAttr(attr, BUNDLED_FIELD_MODEL)).toBe(field)
+    })
+})
+
+describe('parseApiError on nested attrs and access gates', () => {
+    const today = compileSchema(buildExtendedSchemaDocument(), RUN_SCHEMA_NAME)
+    const fieldModel = today.ok ? today.model : undefined
+
+    it.each([
+        ['imported_mcp_servers__1__url', 'imported_mcp_servers.1.url'],
+        ['imported_mcp_servers__0__headers__2__name', 'imported_mcp_servers.0.headers.2.name'],
+        ['imported_mcp_servers__0__nope', 'imported_mcp_servers'],
+        ['imported_mcp_servers', 'imported_mcp_servers'],
+        ['imported_mcp_servers__x__url', 'imported_mcp_servers'],
+    ])('%s lands on %s', (attr, field) => {
+        const error = parseApiError(
+            400,
+            JSON.stringify({ type: 'validation_error', code: 'invalid', detail: 'Bad.', attr }),
+            {},
+            { fieldModel }
+        )
+        expect(error.info).toMatchObject({ kind: 'validation', field })
+    })
+
+    it.each([
+        [
+            { code: 'code_access_required', detail: 'PostHog Desktop access is required to run tasks.' },
+            'desktop_access_required',
+            /not a scope of the API key/,
+        ],
+        [
+            { code: 'permission_denied', detail: 'The Pi runtime is disabled for this project.' },
+            'runtime_disabled',
+            /Pi runtime is disabled/,
+        ],
+    ])('a 403 access gate is named for what it is, not a missing scope', (body, reason, message) => {
+        const error = parseApiError(403, JSON.stringify({ type: 'authentication_error', ...body }), {})
+        expect(error.info).toEqual({ kind: 'forbidden', reason })
+        expect(error.message).toMatch(message)
+        expect(error.message).not.toMatch(/scopes/)
     })
 })

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 
 import { FIELD } from '../schema/fieldRules.ts'
-import type { FieldModel } from '../schema/fieldModel.ts'
+import type { Field, FieldModel } from '../schema/fieldModel.ts'
 import { ApiError } from './ApiError.ts'
 import type { ApiErrorInfo } from './ApiError.ts'
 import { apiErrorMessage } from './apiErrorMessage.ts'
@@ -96,13 +96,25 @@ function readBody(value: unknown): Body {
     return { shaped: false, fields, detail: undefined, attr: undefined }
 }
 
-/** pending_user_artifact_ids__0 → pending_user_artifact_ids, when the model has that field. */
+/** Inside a list: imported_mcp_servers + [1, url] → imported_mcp_servers.1.url, as deep as the rows go. */
+function rowPath(field: Field, path: string, rest: readonly string[]): string {
+    const [index, name, ...deeper] = rest
+    if (field.kind !== 'objectList' || index === undefined || !/^\d+$/.test(index)) return path
+    const itemField = field.itemFields.find((candidate) => candidate.name === name)
+    return itemField ? rowPath(itemField, `${path}.${index}.${itemField.name}`, deeper) : path
+}
+
+/**
+ * The form path a server attr points at, when the model has that field: pending_user_artifact_ids__0 →
+ * pending_user_artifact_ids; imported_mcp_servers__1__url → imported_mcp_servers.1.url (that row's field).
+ */
 export function fieldForAttr(attr: string, model: FieldModel | undefined): string | undefined {
     if (!model) return undefined
     const parts = attr.split('__')
     for (let length = parts.length; length > 0; length--) {
         const name = parts.slice(0, length).join('__')
-        if (!FORBIDDEN_NAMES.has(name) && model.byName.has(name)) return name
+        const field = FORBIDDEN_NAMES.has(name) ? undefined : model.byName.get(name)
+        if (field) return rowPath(field, name, parts.slice(length))
     }
     return undefined
 }
@@ -152,6 +164,13 @@ function forbiddenInfo(body: Body): ApiErrorInfo {
     const detail = body.detail ?? ''
     const scope = /missing required scope '([^']+)'/i.exec(detail)?.[1]
     if (scope !== undefined) return { kind: 'forbidden', reason: 'missing_scope', scope }
+    // Access gates of the run endpoint, not scopes: a new key would not help.
+    if (body.fields.code === 'code_access_required' || /PostHog Desktop access is required/i.test(detail)) {
+        return { kind: 'forbidden', reason: 'desktop_access_required' }
+    }
+    if (/\bPi runtime\b.*\bdisabled\b|\bdisabled\b.*\bPi runtime\b/i.test(detail)) {
+        return { kind: 'forbidden', reason: 'runtime_disabled' }
+    }
     if (/does not have access to the requested project/i.test(detail)) {
         return { kind: 'forbidden', reason: 'project_not_allowed', projectId: /ID (\d+)/.exec(detail)?.[1] }
     }

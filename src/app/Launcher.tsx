@@ -41,8 +41,8 @@ import { RunResult } from '../results/RunResult.tsx'
 import { SubmitNotice } from '../results/SubmitNotice.tsx'
 import { useRunSubmission, type SubmissionEvents } from '../results/useRunSubmission.ts'
 import type { Task } from '../api/postHogSchemas.ts'
-import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import { FIELD, type RuleContext } from '../schema/fieldRules.ts'
+import { secretValues } from '../schema/mapSecrets.ts'
 import { BELOW_FORM_SLOT, type FormBinding } from './formBinding.ts'
 
 export interface LauncherProps {
@@ -70,13 +70,6 @@ export interface LauncherProps {
 const DEFAULT_QUERY_CLIENT = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } })
 const ATTACHMENT_SLOTS: ReadonlySet<string> = new Set([FIELD.artifactIds])
 const NO_SLOTS: ReadonlySet<string> = new Set()
-
-function sensitiveValues(model: FieldModel, values: FormValues): string[] {
-    return model.fields
-        .filter((field) => field.sensitive)
-        .map((field) => values[field.name])
-        .filter((value): value is string => typeof value === 'string' && value !== '')
-}
 
 /**
  * Everything around the form that talks to PostHog, loaded after the form so typing can start at once:
@@ -166,7 +159,7 @@ function LauncherBody({
         model,
         contentRef,
         form: formRef,
-        getSecrets: () => [connection.apiKey, ...sensitiveValues(model, formRef.current?.getValues() ?? {})],
+        getSecrets: () => [connection.apiKey, ...secretValues(model, formRef.current?.getValues() ?? {})],
         lockedFields,
         hostSubmit: hostSubmitPolicy({
             serverHeldKey: serverHeldKey !== undefined,

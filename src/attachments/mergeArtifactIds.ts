@@ -2,7 +2,7 @@ import type { FormValue } from '../schema/fieldModel.ts'
 
 function idsOf(value: FormValue | undefined): string[] {
     if (typeof value === 'string') return [value]
-    return typeof value === 'object' ? [...value] : []
+    return Array.isArray(value) ? value.filter((item: unknown): item is string => typeof item === 'string') : []
 }
 
 /**

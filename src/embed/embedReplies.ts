@@ -75,6 +75,8 @@ function describeFailure(info: ApiErrorInfo): string {
         case 'forbidden':
             if (info.reason === 'missing_scope') return `The API key lacks the ${info.scope} scope.`
             if (info.reason === 'project_not_allowed') return 'The API key may not use this project.'
+            if (info.reason === 'desktop_access_required') return 'The user needs PostHog Desktop access for this run.'
+            if (info.reason === 'runtime_disabled') return 'The Pi runtime is disabled for this project.'
             return 'PostHog did not allow the run.'
         case 'not_found':
             return 'PostHog did not find the task.'

@@ -10,7 +10,7 @@ const CHOICES = [
 ] as const
 
 /** Optional booleans have three states: leaving it to the server differs from an explicit "no". */
-export function BooleanChoice({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
+export function BooleanChoice({ resolved, name, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
     const { register } = useRunFormContext()
     const { field } = resolved
     const choices = field.kind === 'boolean' && field.defaultValue !== '' ? CHOICES.slice(1) : CHOICES
@@ -24,7 +24,7 @@ export function BooleanChoice({ resolved, ids, describedBy, invalid }: FieldRend
                         id={index === 0 ? ids.input : undefined}
                         aria-describedby={describedBy || undefined}
                         aria-invalid={invalid}
-                        {...register(field.name)}
+                        {...register(name)}
                     />
                     {choice.label}
                 </label>

@@ -4,10 +4,10 @@ import { useWatch } from 'react-hook-form'
 import type { FieldRendererProps } from './formTypes.ts'
 import { useRunFormContext } from './runFormContext.ts'
 
-export function EnumSelect({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
+export function EnumSelect({ resolved, name, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
     const { register, control } = useRunFormContext()
-    const { field, options } = resolved
-    const current = useWatch({ control, name: field.name })
+    const { options } = resolved
+    const current = useWatch({ control, name })
     const value = typeof current === 'string' ? current : ''
     const chosen = options.find((option) => option.value === value)
     // Keep a value the rules no longer allow visible, so the user sees what changed instead of a silent switch.
@@ -23,7 +23,7 @@ export function EnumSelect({ resolved, ids, describedBy, invalid }: FieldRendere
                 }
                 aria-invalid={invalid}
                 aria-required={resolved.required}
-                {...register(field.name)}
+                {...register(name)}
             >
                 <option value="">{resolved.required ? 'Choose…' : 'Not set (PostHog decides)'}</option>
                 {options.map((option) => (

@@ -22,7 +22,7 @@ interface FieldRowProps {
 export const FieldRow = memo(function FieldRow({ resolved, locked, picker, slot }: FieldRowProps): ReactNode {
     const { field } = resolved
     const renderer = FIELD_RENDERERS[field.kind]
-    const help = resolved.unavailableReason ?? field.help
+    const help = resolved.unavailableReason ?? [field.help, resolved.notice].filter(Boolean).join(' ')
     const usesLegend = renderer.labelled === 'legend' && !locked && resolved.unavailableReason === undefined
     return (
         <FieldShell
@@ -45,6 +45,7 @@ export const FieldRow = memo(function FieldRow({ resolved, locked, picker, slot 
                 ) : (
                     <renderer.component
                         resolved={resolved}
+                        name={field.name}
                         ids={ids}
                         describedBy={describedBy}
                         invalid={invalid}

@@ -1,10 +1,11 @@
 import { useId, type ReactNode } from 'react'
-import { useFormState } from 'react-hook-form'
+import { get, useFormState } from 'react-hook-form'
 
 import type { FieldIds } from './formTypes.ts'
 import { useRunFormContext } from './runFormContext.ts'
 
 interface FieldShellProps {
+    /** The form path of the value (list.row.property inside a list). */
     name: string
     label: string
     help: string
@@ -21,7 +22,8 @@ export function FieldShell({ name, label, help, required, labelled, children, ex
     const ids: FieldIds = { input: `${id}-input`, help: `${id}-help`, error: `${id}-error` }
     const { control } = useRunFormContext()
     const { errors } = useFormState({ control, name })
-    const error = errors[name]?.message
+    // A row's field is nested in the errors (list.0.url), so read it by path.
+    const error: unknown = get(errors, `${name}.message`)
     const invalid = typeof error === 'string'
     const describedBy = [invalid ? ids.error : '', help ? ids.help : ''].filter(Boolean).join(' ')
     const caption = (

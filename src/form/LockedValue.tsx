@@ -15,7 +15,11 @@ interface LockedValueProps {
 function display(resolved: ResolvedField, value: unknown): string {
     const { field } = resolved
     if (field.sensitive) return ''
-    if (Array.isArray(value)) return value.join(', ')
+    if (Array.isArray(value)) {
+        // A list of rows reads as its size: the rows themselves are shown nowhere else in a locked field.
+        const strings = value.filter((item: unknown) => typeof item === 'string')
+        return strings.length === value.length ? strings.join(', ') : `${value.length} set`
+    }
     if (typeof value !== 'string' || value === '') return 'Not set'
     if (field.kind === 'enum') return field.options.find((option) => option.value === value)?.label ?? value
     if (field.kind === 'boolean') return value === 'true' ? 'Yes' : 'No'

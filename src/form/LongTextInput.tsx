@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { FieldRendererProps } from './formTypes.ts'
 import { useRunFormContext } from './runFormContext.ts'
 
-export function LongTextInput({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
+export function LongTextInput({ resolved, name, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
     const { register } = useRunFormContext()
     return (
         // A block of its own, so the textarea is not a flex item and can be a layout boundary (styles.css: .long-text).
@@ -15,7 +15,7 @@ export function LongTextInput({ resolved, ids, describedBy, invalid }: FieldRend
                 aria-describedby={describedBy || undefined}
                 aria-invalid={invalid}
                 aria-required={resolved.required}
-                {...register(resolved.field.name)}
+                {...register(name)}
             />
         </div>
     )

@@ -7,10 +7,10 @@ import { useRunFormContext } from './runFormContext.ts'
 type PickerInputProps = FieldRendererProps & { picker: FieldPicker }
 
 /** A list to pick from, with a manual-entry fallback that is always one click away. */
-export function PickerInput({ resolved, ids, describedBy, invalid, picker }: PickerInputProps): ReactNode {
+export function PickerInput({ resolved, name, ids, describedBy, invalid, picker }: PickerInputProps): ReactNode {
     const { register, control } = useRunFormContext()
     const { field } = resolved
-    const current = useWatch({ control, name: field.name })
+    const current = useWatch({ control, name })
     const value = typeof current === 'string' ? current : ''
     const options = picker.status === 'ready' ? picker.options : []
     const known = value === '' || options.some((option) => option.value === value)
@@ -22,7 +22,7 @@ export function PickerInput({ resolved, ids, describedBy, invalid, picker }: Pic
         'aria-describedby': describedBy || undefined,
         'aria-invalid': invalid,
         'aria-required': resolved.required,
-        ...register(field.name),
+        ...register(name),
     }
     return (
         <div className="picker">

@@ -143,8 +143,8 @@ export const RunForm = memo(function RunForm({
     })
     const { control, handleSubmit, setError, setFocus, subscribe, setValue, getFieldState, getValues, register } = form
     const fieldContext = useMemo(
-        () => ({ control, register, getValues, subscribe }),
-        [control, register, getValues, subscribe]
+        () => ({ control, register, getValues, subscribe, setValue }),
+        [control, register, getValues, subscribe, setValue]
     )
     const [summary, setSummary] = useState('')
     // Not needed to type the first character: the preview, and in a progressive form the lower fields, come at idle.

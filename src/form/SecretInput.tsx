@@ -4,7 +4,7 @@ import type { FieldRendererProps } from './formTypes.ts'
 import { useRunFormContext } from './runFormContext.ts'
 
 /** writeOnly values: masked by default, never autofilled or saved by the browser. */
-export function SecretInput({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
+export function SecretInput({ resolved, name, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
     const { register } = useRunFormContext()
     const [revealed, setRevealed] = useState(false)
     return (
@@ -19,7 +19,7 @@ export function SecretInput({ resolved, ids, describedBy, invalid }: FieldRender
                 aria-describedby={describedBy || undefined}
                 aria-invalid={invalid}
                 aria-required={resolved.required}
-                {...register(resolved.field.name)}
+                {...register(name)}
             />
             <button
                 type="button"

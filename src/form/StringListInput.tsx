@@ -5,11 +5,11 @@ import type { FieldRendererProps } from './formTypes.ts'
 import { useRunFormContext } from './runFormContext.ts'
 
 /** A list of strings edited one per line; raw lines are kept so typing a newline is not eaten. */
-export function StringListInput({ resolved, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
+export function StringListInput({ resolved, name: path, ids, describedBy, invalid }: FieldRendererProps): ReactNode {
     const { control } = useRunFormContext()
     const {
         field: { ref, name, value, onChange, onBlur },
-    } = useController({ control, name: resolved.field.name })
+    } = useController({ control, name: path })
     const lines = Array.isArray(value) ? value.join('\n') : ''
     return (
         <textarea

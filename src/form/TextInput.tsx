@@ -8,7 +8,7 @@ const UUID_PLACEHOLDER = 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'
 
 /** Single-line text and uuid fields; a picker, when the app supplies one, offers choices instead of typing. */
 export function TextInput(props: FieldRendererProps): ReactNode {
-    const { resolved, ids, describedBy, invalid, picker } = props
+    const { resolved, name, ids, describedBy, invalid, picker } = props
     const { register } = useRunFormContext()
     const { field } = resolved
     if (picker) {
@@ -18,7 +18,7 @@ export function TextInput(props: FieldRendererProps): ReactNode {
     return (
         <input
             id={ids.input}
-            type="text"
+            type={field.kind === 'url' ? 'url' : 'text'}
             className={isUuid ? 'input mono' : 'input'}
             autoComplete="off"
             spellCheck={false}
@@ -26,7 +26,7 @@ export function TextInput(props: FieldRendererProps): ReactNode {
             aria-describedby={describedBy || undefined}
             aria-invalid={invalid}
             aria-required={resolved.required}
-            {...register(field.name)}
+            {...register(name)}
         />
     )
 }

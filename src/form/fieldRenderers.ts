@@ -6,6 +6,7 @@ import { ConstantValue } from './ConstantValue.tsx'
 import { EnumSelect } from './EnumSelect.tsx'
 import type { FieldRendererProps } from './formTypes.ts'
 import { LongTextInput } from './LongTextInput.tsx'
+import { ObjectListInput } from './ObjectListInput.tsx'
 import { SecretInput } from './SecretInput.tsx'
 import { StringListInput } from './StringListInput.tsx'
 import { TextInput } from './TextInput.tsx'
@@ -26,4 +27,6 @@ export const FIELD_RENDERERS = {
     boolean: { component: BooleanChoice, labelled: 'legend' },
     stringList: { component: StringListInput, labelled: 'label' },
     secret: { component: SecretInput, labelled: 'label' },
+    url: { component: TextInput, labelled: 'label' },
+    objectList: { component: ObjectListInput, labelled: 'legend' },
 } as const satisfies Record<FieldKind, FieldRenderer>

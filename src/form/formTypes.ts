@@ -29,6 +29,8 @@ export interface FieldIds {
 
 export interface FieldRendererProps {
     resolved: ResolvedField
+    /** The form path of the value: the property name, or list.row.property inside a list. */
+    name: string
     ids: FieldIds
     describedBy: string
     invalid: boolean

@@ -1,17 +1,18 @@
 import { createContext, useContext } from 'react'
-import type { Control, UseFormGetValues, UseFormRegister, UseFormSubscribe } from 'react-hook-form'
+import type { Control, UseFormGetValues, UseFormRegister, UseFormSetValue, UseFormSubscribe } from 'react-hook-form'
 
-import type { FormValues } from '../schema/fieldModel.ts'
+import type { FormValues, RunRequestBody } from '../schema/fieldModel.ts'
 
 /**
  * What the field components need from react-hook-form. Every member is stable for the form's life, so when the form
  * re-renders (react-hook-form's own state, the app's props) the fields do not; they follow their own subscriptions.
  */
 export interface RunFormContextValue {
-    control: Control<FormValues>
+    control: Control<FormValues, unknown, RunRequestBody>
     register: UseFormRegister<FormValues>
     getValues: UseFormGetValues<FormValues>
     subscribe: UseFormSubscribe<FormValues>
+    setValue: UseFormSetValue<FormValues>
 }
 
 export const RunFormContext = createContext<RunFormContextValue | null>(null)

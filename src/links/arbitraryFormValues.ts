@@ -27,6 +27,8 @@ export function arbitraryValidValue(field: Field): fc.Arbitrary<FormValue> {
             return fc.oneof(text(field.maxLength ?? 500), fc.constant(field.defaultValue), fc.constant('  '))
         case 'secret':
             return fc.string()
+        case 'url':
+            return fc.oneof(fc.webUrl({ size: 'small' }), fc.constant(''))
         case 'uuid':
             return fc.oneof(
                 uuid,
@@ -41,6 +43,11 @@ export function arbitraryValidValue(field: Field): fc.Arbitrary<FormValue> {
             return fc.constantFrom('', 'true', 'false')
         case 'stringList':
             return fc.array(text(field.itemMaxLength ?? 200), { maxLength: 6 })
+        case 'objectList':
+            return fc.array(
+                fc.record(Object.fromEntries(field.itemFields.map((item) => [item.name, arbitraryValidValue(item)]))),
+                { maxLength: 3 }
+            )
     }
 }
 

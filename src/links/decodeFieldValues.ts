@@ -1,7 +1,8 @@
 import { fieldValidator, UUID_EXAMPLE } from '../schema/buildFieldValidator.ts'
-import type { Field, FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
+import type { Field, FieldModel, FormRow, FormValue, FormValues, ObjectListField } from '../schema/fieldModel.ts'
+import { findDesktopOnly } from '../schema/fieldRules.ts'
 import { characterCount } from '../schema/formValues.ts'
-import { detectSecret } from './detectSecret.ts'
+import { detectSecret, secretValueKind } from './detectSecret.ts'
 import { prefillProblem, quoteValue, type PrefillProblem } from './prefillProblem.ts'
 
 /** Name/value pairs from a URL, a draft or a message; a name may repeat, and values are untrusted. */
@@ -54,11 +55,14 @@ function invalidScalar(field: Field, value: string): string {
             return `${quoteValue(value)} is not allowed; the only value is ${field.value}.`
         case 'boolean':
             return `${quoteValue(value)} is not true or false.`
+        case 'url':
+            return `${quoteValue(value)} is not a web address (https://…), or is ${tooLong(characterCount(value), field.maxLength)}.`
         case 'text':
         case 'longText':
         case 'secret':
             return `${tooLong(characterCount(value), field.maxLength)}.`
         case 'stringList':
+        case 'objectList':
             return 'is not a valid value.'
     }
 }
@@ -118,7 +122,88 @@ function decodeScalar(field: Field, items: readonly unknown[]): FieldResult {
     return { value: keepsSpacing ? raw : trimmed, problems: [] }
 }
 
+function parseRow(item: unknown): unknown {
+    if (typeof item !== 'string') return item
+    try {
+        return JSON.parse(item)
+    } catch {
+        return item
+    }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** One row of a list: known, non-secret properties only, each decoded by its own field's rules. */
+function decodeRow(
+    field: ObjectListField,
+    raw: unknown,
+    where: string,
+    problems: PrefillProblem[]
+): FormRow | undefined {
+    const row = parseRow(raw)
+    if (!isRecord(row)) {
+        problems.push(
+            prefillProblem(
+                'invalid',
+                field.name,
+                `${where} is ${describeType(row)}, not an object, so it was left out.`
+            )
+        )
+        return undefined
+    }
+    const decoded: FormRow = {}
+    for (const [name, value] of Object.entries(row)) {
+        const itemField = field.itemFields.find((candidate) => candidate.name === name)
+        const path = `${where}, ${name}`
+        if (!itemField) {
+            problems.push(
+                prefillProblem('unknown', field.name, `${path}: there is no such property, so it was ignored.`)
+            )
+            continue
+        }
+        const strings = (Array.isArray(value) ? value : [value]).filter((item) => typeof item === 'string')
+        if (itemField.sensitive || strings.some((item) => secretValueKind(item) !== undefined)) {
+            problems.push(
+                prefillProblem('secret', field.name, `${path} is a secret and is never prefilled, so it was ignored.`)
+            )
+            continue
+        }
+        const result = decodeField(
+            itemField,
+            itemField.kind === 'objectList' ? (Array.isArray(value) ? value : [value]) : [value]
+        )
+        for (const problem of result.problems) {
+            problems.push(prefillProblem(problem.reason, field.name, `${where}, ${problem.message}`))
+        }
+        if (result.value !== undefined) decoded[name] = result.value
+    }
+    return decoded
+}
+
+function decodeRows(field: ObjectListField, items: readonly unknown[]): FieldResult {
+    const problems: PrefillProblem[] = []
+    const rows: FormRow[] = []
+    items.forEach((item, index) => {
+        const row = decodeRow(field, item, `${field.itemLabel} ${index + 1}`, problems)
+        if (row) rows.push(row)
+    })
+    if (field.maxItems !== undefined && rows.length > field.maxItems) {
+        problems.push(
+            prefillProblem(
+                'invalid',
+                field.name,
+                `has ${rows.length} entries; only the first ${field.maxItems} were kept.`
+            )
+        )
+        rows.length = field.maxItems
+    }
+    return { value: rows.length > 0 || problems.length === 0 ? rows : undefined, problems }
+}
+
 function decodeField(field: Field, items: readonly unknown[]): FieldResult {
+    if (field.kind === 'objectList') return decodeRows(field, items)
     return field.kind === 'stringList' ? decodeList(field, items) : decodeScalar(field, items)
 }
 
@@ -151,6 +236,12 @@ export function decodeFieldValues(model: FieldModel, entries: FieldValueEntries)
         const field = model.byName.get(name)
         if (!field) {
             problems.push(prefillProblem('unknown', name, 'unknown parameter; this form has no field by that name.'))
+            continue
+        }
+        // What only PostHog Desktop can serve is reported like any value this form cannot use.
+        const desktopOnly = findDesktopOnly(field.name, typeof items[0] === 'string' ? items[0].trim() : undefined)
+        if (desktopOnly) {
+            problems.push(prefillProblem('invalid', name, desktopOnly.reason))
             continue
         }
         const result = decodeField(field, items)

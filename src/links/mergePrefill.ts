@@ -1,4 +1,5 @@
 import type { FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
+import { copyFormValue } from '../schema/formValues.ts'
 
 export interface InitialValueSources {
     /** Decoded link values (decodePrefill(...).values). */
@@ -13,18 +14,13 @@ function pick(source: FormValues | null | undefined, name: string): FormValue | 
     return source && Object.hasOwn(source, name) ? source[name] : undefined
 }
 
-function copy(value: FormValue): FormValue {
-    // The form may edit lists in place; never hand it the model's or a source's array.
-    return typeof value === 'string' || typeof value === 'boolean' ? value : [...value]
-}
-
 /** The form's default values: the link first, then the draft, then the schema defaults; secrets always start empty. */
 export function mergeInitialValues(model: FieldModel, sources: InitialValueSources): FormValues {
     const { url, draft, locked = [] } = sources
     const entries: [string, FormValue][] = model.fields.map((field) => {
         const fromUrl = field.sensitive ? undefined : pick(url, field.name)
         const fromDraft = field.sensitive || locked.includes(field.name) ? undefined : pick(draft, field.name)
-        return [field.name, copy(fromUrl ?? fromDraft ?? field.defaultValue)]
+        return [field.name, copyFormValue(fromUrl ?? fromDraft ?? field.defaultValue)]
     })
     return Object.fromEntries(entries)
 }

@@ -1,5 +1,6 @@
-import type { Field, FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
-import { readList } from '../schema/formValues.ts'
+import type { Field, FieldModel, FormRow, FormValue, FormValues } from '../schema/fieldModel.ts'
+import { readList, readRows } from '../schema/formValues.ts'
+import { isBlankRow } from '../schema/normalizeValue.ts'
 import { secretValueKind } from './detectSecret.ts'
 
 function readText(values: FormValues, name: string): string {
@@ -13,6 +14,17 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
     return a.length === b.length && a.every((item, index) => item === b[index])
 }
 
+/** A row without its secrets (at any depth) and without blank or default entries; undefined when nothing is left. */
+function shareableRow(itemFields: readonly Field[], row: FormRow): FormRow | undefined {
+    const kept: FormRow = {}
+    for (const field of itemFields) {
+        if (field.sensitive) continue
+        const value = normalForm(field, row)
+        if (value !== undefined && !carriesSecret(value)) kept[field.name] = value
+    }
+    return Object.keys(kept).length > 0 ? kept : undefined
+}
+
 function normalForm(field: Field, values: FormValues): FormValue | undefined {
     if (field.kind === 'stringList') {
         const items = readList(values, field.name)
@@ -20,15 +32,23 @@ function normalForm(field: Field, values: FormValues): FormValue | undefined {
             .filter((item) => item !== '')
         return items.length === 0 || sameList(items, field.defaultValue) ? undefined : items
     }
+    if (field.kind === 'objectList') {
+        const rows = readRows(values, field.name)
+            .filter((row) => !isBlankRow(field.itemFields, row))
+            .map((row) => shareableRow(field.itemFields, row) ?? {})
+        return rows.length > 0 ? rows : undefined
+    }
     const raw = readText(values, field.name)
     const value = field.kind === 'text' || field.kind === 'longText' ? raw : raw.trim()
     return raw.trim() === '' || value === field.defaultValue ? undefined : value
 }
 
-/** The strings a form value holds: one for a scalar, each entry for a list, none for a confirmation flag. */
+/** The strings a form value holds: one for a scalar, each entry for a list, one JSON object per row, none for a flag. */
 export function valueItems(value: FormValue): readonly string[] {
     if (typeof value === 'string') return [value]
-    return typeof value === 'boolean' ? [] : value
+    if (typeof value === 'boolean') return []
+    const items: readonly (string | FormRow)[] = value
+    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
 }
 
 function carriesSecret(value: FormValue): boolean {
@@ -38,6 +58,7 @@ function carriesSecret(value: FormValue): boolean {
 /**
  * The normal form that links, drafts and messages carry: non-secret fields only, blanks and defaults left out
  * (both mean "the schema default"), lists trimmed without blank entries, choices and ids trimmed, free text as typed.
+ * Rows of a list keep their non-secret part (an MCP server's type, name, url and header names, never a header value).
  * A value that looks like a key or token is left out too.
  */
 export function shareableValues(model: FieldModel, values: FormValues): FormValues {

@@ -1,4 +1,5 @@
 import type { Field, FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
+import { copyFormValue } from '../schema/formValues.ts'
 
 export interface CarrySources {
     /** What the form holds now, typed values and confirmations included. */
@@ -17,6 +18,7 @@ function fits(field: Field, value: FormValue | undefined): value is FormValue {
         case 'text':
         case 'longText':
         case 'secret':
+        case 'url':
         case 'uuid':
             return typeof value === 'string'
         case 'enum':
@@ -24,7 +26,9 @@ function fits(field: Field, value: FormValue | undefined): value is FormValue {
         case 'boolean':
             return value === '' || value === 'true' || value === 'false'
         case 'stringList':
-            return Array.isArray(value)
+            return Array.isArray(value) && value.every((item: unknown) => typeof item === 'string')
+        case 'objectList':
+            return Array.isArray(value) && value.every((item: unknown) => typeof item === 'object')
         case 'constant':
             return value === field.value
     }
@@ -37,11 +41,6 @@ function pick(source: FormValues, name: string): FormValue | undefined {
 function same(a: FormValue | undefined, b: FormValue | undefined): boolean {
     if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i])
     return a === b
-}
-
-function copy(value: FormValue): FormValue {
-    // The form may edit lists in place; never hand it the model's or a source's array.
-    return typeof value === 'string' || typeof value === 'boolean' ? value : [...value]
 }
 
 /**
@@ -57,7 +56,7 @@ export function carryFormValues(model: FieldModel, { current, initial, url, lock
         const linked = field.sensitive ? undefined : pick(url, field.name)
         const kept = changed && fits(field, value) ? value : undefined
         const fromLink = fits(field, linked) ? linked : undefined
-        carried[field.name] = copy(kept ?? fromLink ?? field.defaultValue)
+        carried[field.name] = copyFormValue(kept ?? fromLink ?? field.defaultValue)
     }
     return carried
 }

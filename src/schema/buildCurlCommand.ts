@@ -1,4 +1,5 @@
 import type { FieldModel, RunRequestBody } from './fieldModel.ts'
+import { mapSecrets } from './mapSecrets.ts'
 
 export interface RunTarget {
     host: string
@@ -13,17 +14,13 @@ function shellQuote(text: string): string {
     return `'${text.replaceAll("'", `'\\''`)}'`
 }
 
-function variableFor(name: string): string {
-    return name.toUpperCase()
+function variableFor(path: string): string {
+    return path.toUpperCase().replaceAll('.', '_')
 }
 
 /** The body as shown on screen: sensitive values masked. */
 export function redactBody(model: FieldModel, body: RunRequestBody): RunRequestBody {
-    const shown: RunRequestBody = {}
-    for (const [name, value] of Object.entries(body)) {
-        shown[name] = model.byName.get(name)?.sensitive ? REDACTED : value
-    }
-    return shown
+    return mapSecrets(model, body, () => REDACTED)
 }
 
 export function buildRunUrl(target: RunTarget): string {
@@ -36,16 +33,11 @@ export function buildRunUrl(target: RunTarget): string {
 /** A copyable curl command; the API key and sensitive fields are shell variables, never their values. */
 export function buildCurlCommand(model: FieldModel, body: RunRequestBody, target: RunTarget): string {
     const placeholders = new Map<string, string>()
-    const shown: RunRequestBody = {}
-    for (const [name, value] of Object.entries(body)) {
-        if (model.byName.get(name)?.sensitive) {
-            const marker = `\u0000${name}\u0000`
-            placeholders.set(marker, variableFor(name))
-            shown[name] = marker
-        } else {
-            shown[name] = value
-        }
-    }
+    const shown = mapSecrets(model, body, (path) => {
+        const marker = `\u0000${path}\u0000`
+        placeholders.set(marker, variableFor(path))
+        return marker
+    })
     let data = shellQuote(JSON.stringify(shown, null, 2))
     for (const [marker, variable] of placeholders) {
         // JSON.stringify escapes the NUL marker; splice the variable in outside the single quotes.

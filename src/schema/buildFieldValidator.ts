@@ -17,6 +17,13 @@ function atMost(max: number, what: string): z.core.$ZodCheck<string> {
     })
 }
 
+/** An http(s) address with a host, as PostHog's URL fields (Django's URLValidator) want it. */
+export function isWebUrl(value: string): boolean {
+    if (!URL.canParse(value)) return false
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== ''
+}
+
 function choiceList(values: readonly string[]): string {
     return values.join(', ')
 }
@@ -28,6 +35,12 @@ export function buildFieldValidator(field: Field): z.ZodMiniType {
         case 'longText':
         case 'secret':
             return field.maxLength === undefined ? z.string() : z.string().check(atMost(field.maxLength, 'This'))
+        case 'url': {
+            const web = z.refine<string>(isWebUrl, 'Enter a web address starting with https:// (or http://).')
+            return field.maxLength === undefined
+                ? z.string().check(web)
+                : z.string().check(atMost(field.maxLength, 'This'), web)
+        }
         case 'uuid':
             return z.string().check(z.regex(UUID, `Enter a UUID, like ${UUID_EXAMPLE}.`))
         case 'enum': {
@@ -46,6 +59,13 @@ export function buildFieldValidator(field: Field): z.ZodMiniType {
                     ? z.string()
                     : z.string().check(atMost(field.itemMaxLength, 'Each entry'))
             return z.array(item)
+        }
+        case 'objectList': {
+            // Rows are checked field by field (validateValues), so each error lands on its own row.
+            const max = field.maxItems
+            return max === undefined
+                ? z.array(z.unknown())
+                : z.array(z.unknown()).check(z.maxLength(max, `Add at most ${max}; remove the extra ones.`))
         }
     }
 }

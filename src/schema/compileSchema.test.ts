@@ -146,12 +146,21 @@ describe('compileSchema on other documents', () => {
         ['an integer', { type: 'integer' }, 'The type "integer" is not supported'],
         ['an unknown keyword', { type: 'string', pattern: '^a' }, 'The keyword "pattern" is not supported'],
         ['an unknown format', { type: 'string', format: 'date-time' }, 'The format "date-time" is not supported'],
-        ['an object', { type: 'object', properties: {} }, 'The keyword "properties" is not supported'],
+        ['an object', { type: 'object', properties: {} }, 'An object is supported only as the item of a list'],
         ['an allOf of two', { allOf: [{ type: 'string' }, { maxLength: 2 }] }, 'allOf is supported only'],
         ['a remote ref', { $ref: 'https://example.com/x.json' }, 'Only local references'],
         ['a dangling ref', { $ref: '#/components/schemas/Nope' }, 'points to no schema'],
         ['a numeric enum', { enum: [1, 2] }, 'Only enums of strings'],
-        ['an array of objects', { type: 'array', items: { type: 'object' } }, 'Only arrays of plain strings'],
+        [
+            'an array of objects without properties',
+            { type: 'array', items: { type: 'object' } },
+            'needs the properties',
+        ],
+        [
+            'an array of numbers',
+            { type: 'array', items: { type: 'number' } },
+            'Only arrays of plain strings or of objects',
+        ],
         ['a non-object', 'string', 'not an object'],
         ['a union', { oneOf: [{ type: 'string' }, { type: 'boolean' }] }, 'oneOf is supported only'],
     ])('reports %s and skips the property', (_, schema, message) => {
@@ -250,14 +259,13 @@ describe('compileSchema on a live-like document', () => {
         },
         { path: 'properties/start_after/format', message: 'The format "date-time" is not supported.' },
         { path: 'properties/slug/pattern', message: 'The keyword "pattern" is not supported by this form.' },
-        { path: 'properties/context_windows/items', message: 'Only arrays of plain strings are supported.' },
+        {
+            path: 'properties/context_windows/items',
+            message: 'Only arrays of plain strings or of objects are supported.',
+        },
         { path: 'properties/repo-name', message: 'The property name "repo-name" cannot be used as a form field.' },
         { path: 'properties/target/oneOf', message: 'oneOf is supported only as "one schema or null".' },
         { path: 'properties/loop', message: 'References nest too deeply (or form a cycle).' },
-        {
-            path: 'properties/imported_mcp_servers/items/properties',
-            message: 'The keyword "properties" is not supported by this form.',
-        },
         { path: 'properties/tier/enum', message: 'Only enums of strings are supported.' },
     ]
 
@@ -286,7 +294,7 @@ describe('compileSchema on a live-like document', () => {
         for (const name of Object.keys(properties)) {
             expect(result.model.byName.has(name) || reported.has(name)).toBe(true)
         }
-        expect(result.model.fields).toHaveLength(19)
+        expect(result.model.fields).toHaveLength(23)
     })
 
     it('lists every problem, not just the first, when a required property is among the broken ones', () => {

@@ -1,5 +1,5 @@
 import { groupOf, MULTILINE_FIELDS } from './fieldLayout.ts'
-import type { BooleanFormValue, EnumOption, Field, FieldModel, SchemaProblem } from './fieldModel.ts'
+import type { BooleanFormValue, EnumOption, Field, FieldGroupId, FieldModel, SchemaProblem } from './fieldModel.ts'
 import { humanize } from './humanize.ts'
 import { OPTION_COPY } from './optionCopy.ts'
 import { parseEnumLines, stripEnumLines } from './parseEnumLines.ts'
@@ -24,6 +24,9 @@ const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
     'minLength',
     'format',
     'items',
+    'maxItems',
+    'properties',
+    'required',
     'writeOnly',
     'readOnly',
     'description',
@@ -32,7 +35,14 @@ const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
     'example',
     'examples',
 ])
-const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(['uuid'])
+const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(['uuid', 'uri'])
+// A credential by its name: github_user_token, api_key, password…
+const SECRET_NAME = /token|secret|password|credential|api_?key|authorization/i
+// A credential by its own description: "treated as a credential", "is a secret".
+const SECRET_TEXT =
+    /\btreated as (?:a )?credentials?\b|\b(?:is|are) (?:a |an )?(?:secret|credential|api key|access token)s?\b/i
+// A list's description may say which of its items' values are credentials: "Header values are treated as credentials".
+const CREDENTIAL_VALUES = /\b([a-z]+) values are treated as credentials?\b/gi
 const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 // Property names become form paths and object keys: plain identifiers only.
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/
@@ -51,6 +61,29 @@ function stringOr(value: unknown, fallback: string): string {
 
 function nonNegativeInteger(value: unknown): number | undefined {
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined
+}
+
+/** The compiler's knowledge about where a property sits: its form path and what its ancestors said of it. */
+interface PropertyContext {
+    /** Schema path for problems, e.g. properties/imported_mcp_servers/items/properties/url. */
+    path: string
+    group: FieldGroupId
+    /** Singular nouns whose `value` items are credentials, from an ancestor's description. */
+    credentialValues: ReadonlySet<string>
+    /** Set when this property is the `value` of an item whose list was named in credentialValues. */
+    sensitiveByAncestor: boolean
+}
+
+function singular(name: string): string {
+    return name.toLowerCase().replace(/s$/, '')
+}
+
+function credentialNouns(description: string, inherited: ReadonlySet<string>): ReadonlySet<string> {
+    const nouns = new Set(inherited)
+    for (const match of description.matchAll(CREDENTIAL_VALUES)) {
+        if (match[1] !== undefined) nouns.add(singular(match[1]))
+    }
+    return nouns
 }
 
 class Compiler {
@@ -179,8 +212,8 @@ class Compiler {
         })
     }
 
-    compileProperty(name: string, raw: unknown, required: boolean): Field | undefined {
-        const path = `properties/${name}`
+    compileProperty(name: string, raw: unknown, required: boolean, context?: PropertyContext): Field | undefined {
+        const path = context?.path ?? `properties/${name}`
         if (FORBIDDEN_NAMES.has(name) || !PROPERTY_NAME.test(name)) {
             this.report(path, `The property name "${name}" cannot be used as a form field.`)
             return undefined
@@ -192,19 +225,25 @@ class Compiler {
         const enumComponent = this.enumComponentDescription(raw)
         const flat = this.flatten(raw, path)
         if (!flat) return undefined
-        const { schema } = flat
+        const { schema, nullable } = flat
         if (schema['readOnly'] === true) {
             // Read-only properties are never part of a request body.
             return undefined
         }
         const description = stringOr(schema['description'], '')
-        const { group } = groupOf(name)
+        const group = context?.group ?? groupOf(name).group
         const base = {
             name,
             label: humanize(name),
             help: stripEnumLines(description),
             required,
-            sensitive: schema['writeOnly'] === true,
+            nullable,
+            sensitive:
+                schema['writeOnly'] === true ||
+                SECRET_NAME.test(name) ||
+                // "Header values are treated as credentials" speaks of the items, not of this property.
+                SECRET_TEXT.test(description.replace(CREDENTIAL_VALUES, '')) ||
+                context?.sensitiveByAncestor === true,
             group,
         }
         const type = schema['type']
@@ -247,7 +286,13 @@ class Compiler {
             if (format === 'uuid') {
                 return { ...base, kind: 'uuid', defaultValue }
             }
-            const kind = base.sensitive ? 'secret' : MULTILINE_FIELDS.has(name) ? 'longText' : 'text'
+            const kind = base.sensitive
+                ? 'secret'
+                : format === 'uri'
+                  ? 'url'
+                  : context === undefined && MULTILINE_FIELDS.has(name)
+                    ? 'longText'
+                    : 'text'
             return {
                 ...base,
                 kind,
@@ -263,8 +308,11 @@ class Compiler {
                 if (!isObject(rawItems)) this.report(`${path}/items`, 'An array needs an items schema.')
                 return undefined
             }
+            if (items.schema['type'] === 'object') {
+                return this.compileObjectList(base, schema, items.schema, description, context)
+            }
             if (items.schema['type'] !== 'string' || items.schema['enum'] !== undefined) {
-                this.report(`${path}/items`, 'Only arrays of plain strings are supported.')
+                this.report(`${path}/items`, 'Only arrays of plain strings or of objects are supported.')
                 return undefined
             }
             if (items.schema['format'] !== undefined) {
@@ -278,8 +326,59 @@ class Compiler {
                 defaultValue: [],
             }
         }
+        if (type === 'object') {
+            this.report(path, 'An object is supported only as the item of a list.')
+            return undefined
+        }
         this.report(path, `The type ${JSON.stringify(type)} is not supported by this form.`)
         return undefined
+    }
+
+    /** An array of objects: each item property becomes a field of the row, compiled by the same rules. */
+    compileObjectList(
+        base: Omit<Field, 'kind' | 'defaultValue'>,
+        schema: JsonObject,
+        item: JsonObject,
+        description: string,
+        context: PropertyContext | undefined
+    ): Field | undefined {
+        const path = context?.path ?? `properties/${base.name}`
+        const properties = item['properties']
+        if (!isObject(properties) || Object.keys(properties).length === 0) {
+            this.report(`${path}/items`, 'A list of objects needs the properties of its items.')
+            return undefined
+        }
+        const requiredList = Array.isArray(item['required']) ? item['required'] : []
+        const required = new Set(requiredList.filter((entry) => typeof entry === 'string'))
+        const credentialValues = credentialNouns(description, context?.credentialValues ?? new Set())
+        const valuesAreSecret = credentialValues.has(singular(base.name))
+        const itemFields: Field[] = []
+        for (const [name, raw] of Object.entries(properties)) {
+            const field = this.compileProperty(name, raw, required.has(name), {
+                path: `${path}/items/properties/${name}`,
+                group: base.group,
+                credentialValues,
+                sensitiveByAncestor: valuesAreSecret && name === 'value',
+            })
+            if (field) {
+                itemFields.push(field)
+            } else if (required.has(name)) {
+                this.report(
+                    `${path}/items/properties/${name}`,
+                    `"${name}" is required in each item, so the list cannot be used.`
+                )
+                return undefined
+            }
+        }
+        const title = stringOr(item['title'], '')
+        return {
+            ...base,
+            kind: 'objectList',
+            itemFields,
+            itemLabel: title !== '' ? humanize(title) : base.label.replace(/s$/, ''),
+            maxItems: nonNegativeInteger(schema['maxItems']),
+            defaultValue: [],
+        }
     }
 
     /** The description of the enum component behind an allOf/$ref, which carries the per-value lines. */

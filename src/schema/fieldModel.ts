@@ -1,5 +1,16 @@
 // The closed set of field kinds a schema property compiles to; each has exactly one renderer.
-export const FIELD_KINDS = ['text', 'longText', 'uuid', 'enum', 'constant', 'boolean', 'stringList', 'secret'] as const
+export const FIELD_KINDS = [
+    'text',
+    'longText',
+    'url',
+    'uuid',
+    'enum',
+    'constant',
+    'boolean',
+    'stringList',
+    'secret',
+    'objectList',
+] as const
 export type FieldKind = (typeof FIELD_KINDS)[number]
 
 export type FieldGroupId = 'run' | 'prompt' | 'where' | 'pullRequests' | 'source' | 'resume' | 'other'
@@ -11,19 +22,21 @@ export interface EnumOption {
 }
 
 interface FieldBase {
-    /** The schema property name, also the form value key and the request body key. */
+    /** The schema property name, also the form value key and the request body key (inside its row for a nested field). */
     name: string
     label: string
     help: string
     /** Required by the schema itself; rules may add more (see ResolvedField.required). */
     required: boolean
-    /** writeOnly in the schema: never in a URL, draft, embed message, log or cache. */
+    /** A credential by the schema (writeOnly, its description or its name): never in a URL, draft, message, log or cache. */
     sensitive: boolean
+    /** The schema allows null (nullable, anyOf [X, null]); null then means "PostHog decides", like leaving it out. */
+    nullable?: boolean
     group: FieldGroupId
 }
 
 export interface TextField extends FieldBase {
-    kind: 'text' | 'longText' | 'secret'
+    kind: 'text' | 'longText' | 'secret' | 'url'
     maxLength: number | undefined
     minLength: number | undefined
     defaultValue: string
@@ -59,12 +72,25 @@ export interface StringListField extends FieldBase {
     defaultValue: readonly string[]
 }
 
-export type Field = TextField | UuidField | EnumField | ConstantField | BooleanField | StringListField
+/** A list of objects (MCP servers, their headers): each row holds the item's own fields, nested lists included. */
+export interface ObjectListField extends FieldBase {
+    kind: 'objectList'
+    itemFields: readonly Field[]
+    /** What one row is called, e.g. "MCP server" or "Header". */
+    itemLabel: string
+    maxItems: number | undefined
+    defaultValue: readonly FormRow[]
+}
+
+export type Field = TextField | UuidField | EnumField | ConstantField | BooleanField | StringListField | ObjectListField
 
 export type BooleanFormValue = '' | 'true' | 'false'
 
-/** Form values are strings (or string lists) keyed by property name; confirmations are booleans. */
-export type FormValue = string | readonly string[] | boolean
+/** One row of an object list: values keyed by the item's property names. */
+export type FormRow = Record<string, FormValue | undefined>
+
+/** Form values are strings (or string lists, or rows) keyed by property name; confirmations are booleans. */
+export type FormValue = string | readonly string[] | boolean | readonly FormRow[]
 // Partial by nature: react-hook-form reports values of fields it has not seen yet as undefined.
 export type FormValues = Record<string, FormValue | undefined>
 
@@ -85,4 +111,4 @@ export interface SchemaProblem {
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
 /** The JSON body sent to POST …/tasks/{id}/run/. */
-export type RunRequestBody = Record<string, string | boolean | string[]>
+export type RunRequestBody = Record<string, JsonValue>

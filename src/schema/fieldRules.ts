@@ -1,4 +1,5 @@
 import type { ModelChoice } from '../contract/bundledModelCatalog.ts'
+import { FAST_MODE_MODELS, ONE_MILLION_CONTEXT_MODELS } from '../contract/modelCapabilities.ts'
 
 // The properties the rules below refer to: typed constants, so the rules read as data.
 export const FIELD = {
@@ -16,7 +17,69 @@ export const FIELD = {
     // Pickers fill these; a live schema without them simply gets no picker.
     resumeFromRunId: 'resume_from_run_id',
     sandboxEnvironmentId: 'sandbox_environment_id',
+    branch: 'branch',
+    contextWindow: 'context_window',
+    fastMode: 'fast_mode',
+    relayedMcpServers: 'relayed_mcp_servers',
+    claudeModelAccess: 'claude_model_access',
 } as const
+
+/** String properties PostHog accepts blank; every other string property refuses a blank value (a blank branch). */
+export const BLANK_ALLOWED: ReadonlySet<string> = new Set([FIELD.message])
+
+/** Sending any of these selects a cloud runtime, and then model and runtime_adapter must both be sent. */
+export const RUNTIME_SELECTION: readonly string[] = [
+    FIELD.runtimeAdapter,
+    FIELD.model,
+    FIELD.reasoningEffort,
+    FIELD.contextWindow,
+    FIELD.fastMode,
+]
+
+/** A value PostHog accepts only for the models in `models` (a 1M context window, fast mode). */
+export interface ModelCapabilityRule {
+    field: string
+    value: string
+    modelField: string
+    models: ReadonlySet<string>
+    what: string
+}
+
+export const MODEL_CAPABILITY_RULES: readonly ModelCapabilityRule[] = [
+    {
+        field: FIELD.contextWindow,
+        value: '1m',
+        modelField: FIELD.model,
+        models: ONE_MILLION_CONTEXT_MODELS,
+        what: 'a 1M context window',
+    },
+    { field: FIELD.fastMode, value: 'true', modelField: FIELD.model, models: FAST_MODE_MODELS, what: 'fast mode' },
+]
+
+/** A field, or one value of it, that only PostHog Desktop can serve: a browser never offers or sends it. */
+export interface DesktopOnlyRule {
+    field: string
+    /** Only this value is refused; without it, the whole field. */
+    value?: string
+    reason: string
+}
+
+export const DESKTOP_ONLY_RULES: readonly DesktopOnlyRule[] = [
+    {
+        field: FIELD.relayedMcpServers,
+        reason: 'Not offered here: PostHog Desktop relays these servers from the computer it runs on, which a browser cannot do.',
+    },
+    {
+        field: FIELD.claudeModelAccess,
+        value: 'own-subscription',
+        reason: 'Your own Claude subscription is not offered here: only PostHog Desktop can lend a run its Claude sign-in.',
+    },
+]
+
+/** The desktop-only rule that refuses this value of this field (or the whole field), if any. */
+export function findDesktopOnly(field: string, value?: string): DesktopOnlyRule | undefined {
+    return DESKTOP_ONLY_RULES.find((rule) => rule.field === field && (rule.value === undefined || rule.value === value))
+}
 
 export interface Condition {
     field: string
@@ -105,6 +168,7 @@ export function ruleDependencies(): string[] {
     for (const rule of EFFORT_RULES) names.add(rule.modelField)
     for (const rule of CONFIRMATION_RULES) names.add(rule.field)
     for (const rule of RESTRICTION_RULES) names.add(rule.when.field)
+    for (const rule of MODEL_CAPABILITY_RULES) names.add(rule.modelField)
     return [...names]
 }
 

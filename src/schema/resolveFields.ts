@@ -1,6 +1,8 @@
+import { normalizeModelId } from '../contract/modelCapabilities.ts'
 import type { EnumOption, Field, FieldModel, FormValues } from './fieldModel.ts'
 import {
     CONFIRMATION_RULES,
+    DESKTOP_ONLY_RULES,
     confirmationKey,
     EFFORT_RULES,
     RESTRICTION_RULES,
@@ -21,6 +23,8 @@ export interface ResolvedField {
     unavailableReason: string | undefined
     /** Why a value outside `options` is refused, said so the user knows what to pick. */
     restrictionMessage: string | undefined
+    /** One line about a choice that is not offered here, e.g. a value only PostHog Desktop can serve. */
+    notice: string | undefined
     /** Set when the current value needs an explicit confirmation. */
     confirmation: { key: string; message: string } | undefined
 }
@@ -53,7 +57,8 @@ function effortOptions(
         }
     }
     // PostHog allows no effort at all for a model it does not know.
-    const supported = context.models.find((choice) => choice.model === model)?.supportedEfforts ?? []
+    const key = normalizeModelId(model)
+    const supported = context.models.find((choice) => normalizeModelId(choice.model) === key)?.supportedEfforts ?? []
     const options = field.options.filter((option) => supported.includes(option.value))
     if (options.length === 0) {
         return { options, unavailableReason: `${model} has no reasoning effort control, so none is sent.`, message: '' }
@@ -89,12 +94,19 @@ export function resolveFields(model: FieldModel, values: FormValues, context: Ru
         if (!isShown(field, values)) continue
         const narrowed = effortOptions(field, values, context) ?? restriction(field, values)
         const confirmation = findConfirmation(field, values)
+        const desktopOnly = DESKTOP_ONLY_RULES.filter((rule) => rule.field === field.name)
+        const wholeField = desktopOnly.find((rule) => rule.value === undefined)
+        const refusedValues = new Set(desktopOnly.map((rule) => rule.value))
+        const options = narrowed?.options ?? (field.kind === 'enum' ? field.options : [])
+        const offered = options.filter((option) => !refusedValues.has(option.value))
+        const notice = desktopOnly.find((rule) => options.some((option) => option.value === rule.value))?.reason
         resolved.push({
             field,
             required: isRequired(field),
-            options: narrowed?.options ?? (field.kind === 'enum' ? field.options : []),
-            unavailableReason: narrowed?.unavailableReason,
-            restrictionMessage: narrowed?.message,
+            options: offered,
+            unavailableReason: wholeField?.reason ?? narrowed?.unavailableReason,
+            restrictionMessage: notice ?? narrowed?.message,
+            notice,
             confirmation: confirmation
                 ? { key: confirmationKey(field.name), message: confirmation.message }
                 : undefined,

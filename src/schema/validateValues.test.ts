@@ -139,7 +139,12 @@ describe('validation agrees with the server', () => {
             ['context_window', 'Choose one of: 200k, 1m.'],
             ['fast_mode', 'Choose yes or no.'],
         ])
-        expect(check({ fast_mode: 'true', context_window: '1m' })).toEqual([])
+        expect(check({ model: 'claude-opus-4-7', fast_mode: 'true', context_window: '1m' })).toEqual([])
+        // PostHog offers fast mode and a 1M window per model (§6).
+        expect(check({ model: 'claude-opus-4-5', fast_mode: 'true', context_window: '1m' })).toEqual([
+            ['context_window', 'claude-opus-4-5 does not offer a 1M context window. Leave it to PostHog.'],
+            ['fast_mode', 'claude-opus-4-5 does not offer fast mode. Leave it to PostHog.'],
+        ])
     })
 })
 
