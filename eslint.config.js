@@ -21,7 +21,12 @@ const boundaries = [
     { target: './src/url', from: './src', except: ['./url', './schema', './contract', './lib'] },
     { target: './src/embed', from: './src', except: ['./embed', './schema', './contract', './url', './lib'] },
     { target: './src/connection', from: './src', except: ['./connection', './api', './schema', './contract', './lib'] },
-    { target: './src/results', from: './src', except: ['./results', './api', './schema', './contract', './lib'] },
+    {
+        target: './src/results',
+        from: './src',
+        except: ['./results', './activity', './api', './schema', './contract', './lib'],
+    },
+    { target: './src/activity', from: './src', except: ['./activity', './api', './schema', './contract', './lib'] },
     {
         target: './src/attachments',
         from: './src',

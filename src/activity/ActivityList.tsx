@@ -54,7 +54,14 @@ export function ActivityList({ items, label }: ActivityListProps): ReactNode {
 
     return (
         <div className="activity-frame">
-            <div ref={scroller} className="activity-scroller" role="log" aria-label={label} tabIndex={0} onScroll={onScroll}>
+            <div
+                ref={scroller}
+                className="activity-scroller"
+                role="log"
+                aria-label={label}
+                tabIndex={0}
+                onScroll={onScroll}
+            >
                 {items.length === 0 ? <p className="field-help activity-empty">No activity yet.</p> : null}
                 <div className="activity-canvas" style={{ height: virtualizer.getTotalSize() }}>
                     {virtualizer.getVirtualItems().map((row) => {

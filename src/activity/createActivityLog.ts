@@ -37,6 +37,8 @@ export function createActivityLog(): ActivityLog {
 
     const add = (value: unknown): void => {
         const { timestamp, event } = parseLogEntry(value)
+        // The run's status and stage show in the result panel, not as items.
+        if (event.kind === 'run_state') return
         if (event.kind === 'tool') {
             const at = toolIndex.get(event.toolCallId)
             const previous = at === undefined ? undefined : items[at]
@@ -73,7 +75,12 @@ export function createActivityLog(): ActivityLog {
         }
         streaming = undefined
         if (event.kind === 'user_message') {
-            const at = items.findIndex((item) => item.pending === true && item.event.kind === 'user_message' && item.event.text.trim() === event.text.trim())
+            const at = items.findIndex(
+                (item) =>
+                    item.pending === true &&
+                    item.event.kind === 'user_message' &&
+                    item.event.text.trim() === event.text.trim()
+            )
             const found = items[at]
             if (found !== undefined) {
                 items[at] = { key: found.key, timestamp, event }
@@ -105,7 +112,11 @@ export function createActivityLog(): ActivityLog {
         addSentMessage(text) {
             streaming = undefined
             items = items.slice()
-            push({ timestamp: new Date().toISOString(), event: { kind: 'user_message', text, chunk: false }, pending: true })
+            push({
+                timestamp: new Date().toISOString(),
+                event: { kind: 'user_message', text, chunk: false },
+                pending: true,
+            })
         },
         items: () => items,
         count: () => count,

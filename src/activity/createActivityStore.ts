@@ -18,7 +18,9 @@ export interface ActivityStore {
 }
 
 /** The activity for useSyncExternalStore; bursts of entries become one render per scheduled flush. */
-export function createActivityStore(schedule: (flush: () => void) => void = (flush) => setTimeout(flush, 50)): ActivityStore {
+export function createActivityStore(
+    schedule: (flush: () => void) => void = (flush) => setTimeout(flush, 50)
+): ActivityStore {
     const log = createActivityLog()
     const listeners = new Set<() => void>()
     let snapshot: ActivitySnapshot = { items: log.items(), state: 'history', problem: undefined }

@@ -19,7 +19,13 @@ export type ActivityEvent =
           output: string | undefined
       }
     | { kind: 'console'; level: string; message: string }
-    | { kind: 'progress'; label: string; status: string | undefined; group: string | undefined; detail: string | undefined }
+    | {
+          kind: 'progress'
+          label: string
+          status: string | undefined
+          group: string | undefined
+          detail: string | undefined
+      }
     | { kind: 'error'; message: string; category: string | undefined }
     | { kind: 'turn_end'; stopReason: string | undefined }
     | { kind: 'run_state'; status: string | undefined; stage: string | undefined; errorMessage: string | undefined }
@@ -122,12 +128,15 @@ function stringAt(record: Record<string, unknown> | undefined, key: string): str
 }
 
 function rawOf(value: unknown): string {
-    return clip(typeof value === 'string' ? value : `${JSON.stringify(value)}`, MAX_RAW_CHARS)
+    // JSON.stringify gives undefined for undefined, whatever its type says.
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) as string | undefined)
+    return clip(text ?? 'undefined', MAX_RAW_CHARS)
 }
 
 function toolEvent(update: Record<string, unknown>, isUpdate: boolean, raw: unknown): ActivityEvent {
     const toolCallId = stringAt(update, 'toolCallId')
-    if (toolCallId === undefined) return { kind: 'unknown', type: isUpdate ? 'tool_call_update' : 'tool_call', raw: rawOf(raw) }
+    if (toolCallId === undefined)
+        return { kind: 'unknown', type: isUpdate ? 'tool_call_update' : 'tool_call', raw: rawOf(raw) }
     const meta = isRecord(update['_meta']) ? update['_meta'] : undefined
     const claudeCode = isRecord(meta?.['claudeCode']) ? meta['claudeCode'] : undefined
     const status = stringAt(update, 'status')
@@ -162,7 +171,10 @@ function sessionUpdate(update: Record<string, unknown>, raw: unknown): ActivityE
         case 'usage_update': {
             const used = update['used']
             const cost = update['cost']
-            const parts = [typeof used === 'number' ? `${used} tokens` : undefined, typeof cost === 'number' ? `$${cost}` : undefined]
+            const parts = [
+                typeof used === 'number' ? `${used} tokens` : undefined,
+                typeof cost === 'number' ? `$${cost}` : undefined,
+            ]
             return { kind: 'notice', type, text: parts.filter(Boolean).join(' · ') || 'Usage updated' }
         }
         default: {
@@ -176,7 +188,11 @@ function sessionUpdate(update: Record<string, unknown>, raw: unknown): ActivityE
 function posthogNotification(method: string, params: Record<string, unknown> | undefined, raw: unknown): ActivityEvent {
     switch (method) {
         case '_posthog/console':
-            return { kind: 'console', level: stringAt(params, 'level') ?? 'info', message: stringAt(params, 'message') ?? '' }
+            return {
+                kind: 'console',
+                level: stringAt(params, 'level') ?? 'info',
+                message: stringAt(params, 'message') ?? '',
+            }
         case '_posthog/progress':
             return {
                 kind: 'progress',
@@ -194,7 +210,11 @@ function posthogNotification(method: string, params: Record<string, unknown> | u
         case '_posthog/turn_complete':
             return { kind: 'turn_end', stopReason: stringAt(params, 'stopReason') }
         case '_posthog/user_message':
-            return { kind: 'user_message', text: contentText(params?.['content'] ?? params?.['message'] ?? ''), chunk: false }
+            return {
+                kind: 'user_message',
+                text: contentText(params?.['content'] ?? params?.['message'] ?? ''),
+                chunk: false,
+            }
         default: {
             const label = NOTICES.get(method)
             if (label === undefined) return { kind: 'unknown', type: method, raw: rawOf(raw) }
@@ -216,9 +236,13 @@ function runStateEvent(value: Record<string, unknown>): ActivityEvent {
 /** One session-log entry (wrapped or a bare JSON-RPC message) or stream payload; never throws, never drops. */
 export function parseLogEntry(value: unknown): ParsedEntry {
     if (!isRecord(value)) return { timestamp: undefined, event: { kind: 'malformed', raw: rawOf(value) } }
-    if (value['type'] === 'task_run_state') return { timestamp: stringAt(value, 'updated_at'), event: runStateEvent(value) }
+    if (value['type'] === 'task_run_state')
+        return { timestamp: stringAt(value, 'updated_at'), event: runStateEvent(value) }
     if (value['type'] === 'permission_request') {
-        return { timestamp: undefined, event: { kind: 'notice', type: 'permission_request', text: 'Permission requested' } }
+        return {
+            timestamp: undefined,
+            event: { kind: 'notice', type: 'permission_request', text: 'Permission requested' },
+        }
     }
     const wrapped = Wrapper.safeParse(value)
     const timestamp = wrapped.success ? wrapped.data.timestamp : stringAt(value, 'timestamp')
@@ -227,12 +251,25 @@ export function parseLogEntry(value: unknown): ParsedEntry {
     const { method, params, result, error } = message.data
     if (method === 'session/update') {
         const update = params?.['update']
-        return { timestamp, event: isRecord(update) ? sessionUpdate(update, value) : { kind: 'unknown', type: method, raw: rawOf(value) } }
+        return {
+            timestamp,
+            event: isRecord(update)
+                ? sessionUpdate(update, value)
+                : { kind: 'unknown', type: method, raw: rawOf(value) },
+        }
     }
     if (method !== undefined && method !== '') return { timestamp, event: posthogNotification(method, params, value) }
-    if (result !== undefined) return { timestamp, event: { kind: 'turn_end', stopReason: stringAt(result, 'stopReason') } }
+    if (result !== undefined)
+        return { timestamp, event: { kind: 'turn_end', stopReason: stringAt(result, 'stopReason') } }
     if (error !== undefined) {
-        return { timestamp, event: { kind: 'error', message: stringAt(error, 'message') ?? 'The agent answered with an error.', category: undefined } }
+        return {
+            timestamp,
+            event: {
+                kind: 'error',
+                message: stringAt(error, 'message') ?? 'The agent answered with an error.',
+                category: undefined,
+            },
+        }
     }
     return { timestamp, event: { kind: 'unknown', type: '', raw: rawOf(value) } }
 }

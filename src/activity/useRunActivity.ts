@@ -57,7 +57,14 @@ export function useRunActivity(
                 if (event.kind !== 'run_state' || event.status === undefined) continue
                 const { status, stage, errorMessage } = event
                 queryClient.setQueryData<TaskRun>(runKey, (old) =>
-                    old === undefined ? old : { ...old, status, stage: stage ?? old.stage, error_message: errorMessage ?? old.error_message }
+                    old === undefined
+                        ? old
+                        : {
+                              ...old,
+                              status,
+                              stage: stage ?? old.stage,
+                              error_message: errorMessage ?? old.error_message,
+                          }
                 )
             }
         }

@@ -258,8 +258,7 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
         return { data: parsed.data, status, headers: response.headers }
     }
 
-    const runPath = (taskId: string, runId: string) =>
-        `${projectPath}/tasks/${segment(taskId)}/runs/${segment(runId)}/`
+    const runPath = (taskId: string, runId: string) => `${projectPath}/tasks/${segment(taskId)}/runs/${segment(runId)}/`
 
     async function openRunStream(taskId: string, runId: string, options: RequestOptions = {}): Promise<Response> {
         // Only the wait for the first byte is timed: the stream itself stays open for minutes.
@@ -279,7 +278,11 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
                 signal,
             })
         } catch (error) {
-            const reason: NetworkReason = options.signal?.aborted ? 'cancelled' : timeout.signal.aborted ? 'timeout' : 'unreachable'
+            const reason: NetworkReason = options.signal?.aborted
+                ? 'cancelled'
+                : timeout.signal.aborted
+                  ? 'timeout'
+                  : 'unreachable'
             throw errorOf({ kind: 'network', reason }, 0, where, error)
         } finally {
             clearTimeout(timer)

@@ -4,10 +4,7 @@ import type { PostHogClient } from './createPostHogClient.ts'
 
 /** Why a stream stopped: the run finished, PostHog rotated it (reconnect), it failed, or it just closed. */
 export type StreamEnd =
-    | { kind: 'complete' }
-    | { kind: 'rotated' }
-    | { kind: 'unavailable'; message: string }
-    | { kind: 'closed' }
+    { kind: 'complete' } | { kind: 'rotated' } | { kind: 'unavailable'; message: string } | { kind: 'closed' }
 
 export interface ReadRunStreamOptions {
     signal: AbortSignal

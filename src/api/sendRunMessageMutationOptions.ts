@@ -23,7 +23,12 @@ export async function sendRunMessage(client: PostHogClient, variables: SendRunMe
         runId: variables.runId,
         action: 'command',
         schema: CommandResultSchema,
-        body: { jsonrpc: '2.0', method: 'user_message', params: { content: variables.content }, id: crypto.randomUUID() },
+        body: {
+            jsonrpc: '2.0',
+            method: 'user_message',
+            params: { content: variables.content },
+            id: crypto.randomUUID(),
+        },
     })
     if (data.result?.queued !== true) {
         const message = 'PostHog did not queue the message for the run. Try again, or open the run in PostHog.'

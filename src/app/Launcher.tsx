@@ -395,6 +395,18 @@ function LauncherBody({
                         setResult(undefined)
                     }}
                     onStatus={onRunStatus}
+                    allowCancel={config.runControls?.cancel ?? true}
+                    allowMessages={config.runControls?.messages ?? true}
+                    onContinue={(ended) => {
+                        // The follow-up is a new run of the same task, started from the form like any other.
+                        if (ended.taskId !== taskId) {
+                            setTaskId(ended.taskId)
+                            setTask(undefined)
+                        }
+                        formRef.current?.setValues({ resume_from_run_id: ended.runId })
+                        const message = `form.run-form [name="${CSS.escape(FIELD.message)}"]`
+                        document.querySelector<HTMLElement>(message)?.focus()
+                    }}
                 />
             ) : null}
             {offeredDraft && currentDraftKey ? (

@@ -8,6 +8,13 @@ export interface LauncherConfig {
         { proxyBase: string; postHogHost: string; projectId: string; allowedTaskIds: readonly string[] } | undefined
     /** The origins the deployment lets frame the app (CSP frame-ancestors); undefined when the server did not say. */
     embedAllowedOrigins: readonly string[] | undefined
+    /** Set when the server switched cancelling or messaging runs off; absent means both are allowed. */
+    runControls?: RunControls
+}
+
+export interface RunControls {
+    cancel: boolean
+    messages: boolean
 }
 
 export const BROWSER_KEY_MODE: LauncherConfig = { serverHeldKey: undefined, embedAllowedOrigins: undefined }
@@ -21,6 +28,8 @@ const configSchema = lazyValue(() =>
         proxyBase: z.optional(z.string().check(z.regex(/^\/[\w/-]*$/))),
         allowedTaskIds: z.optional(z.array(z.string())),
         embedAllowedOrigins: z.optional(z.array(z.string())),
+        allowCancel: z.optional(z.boolean()),
+        allowMessages: z.optional(z.boolean()),
     })
 )
 
@@ -28,12 +37,18 @@ export function parseLauncherConfig(data: unknown): LauncherConfig {
     const parsed = configSchema().safeParse(data)
     if (!parsed.success) return BROWSER_KEY_MODE
     const { postHogHost, projectId, proxyBase, allowedTaskIds, embedAllowedOrigins } = parsed.data
+    const { allowCancel, allowMessages } = parsed.data
+    const controls =
+        allowCancel === false || allowMessages === false
+            ? { runControls: { cancel: allowCancel ?? true, messages: allowMessages ?? true } }
+            : {}
     if (!parsed.data.serverHeldKey || !postHogHost || !projectId || !proxyBase) {
-        return { ...BROWSER_KEY_MODE, embedAllowedOrigins }
+        return { ...BROWSER_KEY_MODE, embedAllowedOrigins, ...controls }
     }
     return {
         serverHeldKey: { proxyBase, postHogHost, projectId, allowedTaskIds: allowedTaskIds ?? [] },
         embedAllowedOrigins,
+        ...controls,
     }
 }
 
