@@ -7,7 +7,9 @@ import { connect, expect, runRequests, test } from './fixtures.ts'
 
 const LONG = { timeout: 30_000 }
 // Statuses that keep a new run in progress for many polls, so it can be cancelled or written to.
-const STAYS_RUNNING = { runStatusSteps: ['queued', ...Array<'in_progress'>(40).fill('in_progress'), 'completed'] } as const
+const STAYS_RUNNING = {
+    runStatusSteps: ['queued', ...Array<'in_progress'>(40).fill('in_progress'), 'completed'],
+} as const
 
 function resultPanel(page: Page) {
     return page.getByRole('region', { name: 'Run started' })
@@ -18,12 +20,15 @@ function activityLog(page: Page) {
 }
 
 function requestsTo(fake: FakePostHog, pattern: RegExp) {
-    return fake.requests.filter((request) => pattern.test(request.path.split('?')[0] ?? ''))
+    return fake.requests.filter(
+        (request) => request.method !== 'OPTIONS' && pattern.test(request.path.split('?')[0] ?? '')
+    )
 }
 
 async function startRun(page: Page, options: { mode?: string; message?: string } = {}): Promise<void> {
     await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
     await expect(page.getByLabel('Task ID')).toHaveValue(DEMO_TASK_IDS.flakyLoginTest)
+    await page.getByLabel(/^Model/).selectOption({ label: 'Claude Sonnet 5 — claude-sonnet-5' })
     if (options.mode) await page.getByLabel(/^Mode\b(?!l)/).selectOption(options.mode)
     await page.getByLabel(/^Pending user message/).fill(options.message ?? 'Fix the date parser.')
     await page.getByRole('button', { name: 'Start run' }).click()
@@ -193,7 +198,7 @@ test.describe('following a run', () => {
             await panel.getByRole('button', { name: 'Send message' }).click()
             await expect(box).toHaveValue('')
             const log = activityLog(page)
-            await expect(log.getByText('Please also update the changelog.')).toBeVisible()
+            await expect(log.getByText('Please also update the changelog.', { exact: true })).toBeVisible()
             await expect(log.getByText('Noted: Please also update the changelog.')).toBeVisible(LONG)
             // Shown once: the run's own log brought it back and replaced the local copy.
             await expect(log.getByText('Please also update the changelog.', { exact: true })).toHaveCount(1)

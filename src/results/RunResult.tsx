@@ -145,7 +145,7 @@ export function RunResult({
             ) : null}
             {client ? (
                 <RunActivity
-                    key={`${run.host} ${run.runId}`}
+                    key={`activity ${run.host} ${run.runId}`}
                     client={client}
                     taskId={run.taskId}
                     runId={run.runId}
@@ -154,7 +154,7 @@ export function RunResult({
             ) : null}
             {client && allowCancel ? (
                 <CancelRunControl
-                    key={`${run.host} ${run.runId}`}
+                    key={`cancel ${run.host} ${run.runId}`}
                     client={client}
                     taskId={run.taskId}
                     runId={run.runId}
