@@ -2,29 +2,46 @@ import { PROXY_BASE } from './createPostHogProxy.ts'
 import type { ServerConfig } from './parseServerConfig.ts'
 
 // GET /launcher/config.json: how the app should talk to PostHog here; never the key.
-export type LauncherConfig =
-    | {
-          serverHeldKey: false
-          // the hosts the CSP lets the browser reach; others will fail
-          allowedPostHogHosts: string[]
-          embedAllowedOrigins: string[]
-      }
-    | {
-          serverHeldKey: true
-          // for links into PostHog
-          postHogHost: string
-          projectId: string
-          // absent: every task of the project
-          allowedTaskIds?: string[]
-          proxyBase: typeof PROXY_BASE
-          embedAllowedOrigins: string[]
-      }
+export type LauncherConfig = RunControlSwitches &
+    (
+        | {
+              serverHeldKey: false
+              // the hosts the CSP lets the browser reach; others will fail
+              allowedPostHogHosts: string[]
+              embedAllowedOrigins: string[]
+          }
+        | {
+              serverHeldKey: true
+              // for links into PostHog
+              postHogHost: string
+              projectId: string
+              // absent: every task of the project
+              allowedTaskIds?: string[]
+              proxyBase: typeof PROXY_BASE
+              embedAllowedOrigins: string[]
+          }
+    )
+
+// present only when the operator switched one off, so the app hides the control
+interface RunControlSwitches {
+    allowCancel?: false
+    allowMessages?: false
+}
 
 export function buildLauncherConfig(config: ServerConfig): LauncherConfig {
     const embedAllowedOrigins = [...config.embedAllowedOrigins]
     const held = config.serverHeldKey
+    const switches: RunControlSwitches = {
+        ...(config.allowRunCancel ? {} : { allowCancel: false }),
+        ...(config.allowRunMessages ? {} : { allowMessages: false }),
+    }
     if (held === null) {
-        return { serverHeldKey: false, allowedPostHogHosts: [...config.allowedPostHogHosts], embedAllowedOrigins }
+        return {
+            serverHeldKey: false,
+            allowedPostHogHosts: [...config.allowedPostHogHosts],
+            embedAllowedOrigins,
+            ...switches,
+        }
     }
     return {
         serverHeldKey: true,
@@ -33,5 +50,6 @@ export function buildLauncherConfig(config: ServerConfig): LauncherConfig {
         ...(held.allowedTaskIds === null ? {} : { allowedTaskIds: [...held.allowedTaskIds] }),
         proxyBase: PROXY_BASE,
         embedAllowedOrigins,
+        ...switches,
     }
 }

@@ -30,6 +30,9 @@ export interface PostHogProxyOptions {
     log: (line: string) => void
     now?: () => number
     upstreamTimeoutMs?: number
+    // operator switches for what visitors may do to a run; both default to allowed
+    allowRunCancel?: boolean
+    allowRunMessages?: boolean
 }
 
 type Upstream =
@@ -100,7 +103,87 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
         return undefined
     }
 
+    function refuseSwitchedOff(route: ProxyRoute): Response | undefined {
+        const off =
+            (route.switchedBy === 'cancel' && options.allowRunCancel === false) ||
+            (route.switchedBy === 'messages' && options.allowRunMessages === false)
+        if (!off) {
+            return undefined
+        }
+        const what = route.switchedBy === 'cancel' ? 'cancelling runs' : 'sending messages to runs'
+        const detail = `This Run Launcher does not allow ${what}; open the run in PostHog instead.`
+        return hogErrorResponse(403, 'authentication_error', 'permission_denied', detail)
+    }
+
+    // The live stream goes through as it arrives: no buffering, no compression, closed when the browser goes.
+    async function forwardStream(c: Context, upstreamPath: string): Promise<Response> {
+        // only the wait for the answer is timed; the stream itself stays open for minutes
+        const connectTimeout = new AbortController()
+        const timer = setTimeout(() => {
+            connectTimeout.abort()
+        }, options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS)
+        const url = `${held.host}${upstreamPath}${new URL(c.req.url).search}`
+        let response: Response
+        try {
+            response = await options.fetch(url, {
+                method: 'GET',
+                headers: { accept: 'text/event-stream', authorization: `Bearer ${held.apiKey}` },
+                redirect: 'manual',
+                // the browser leaving closes the upstream stream too
+                signal: AbortSignal.any([c.req.raw.signal, connectTimeout.signal]),
+            })
+        } catch {
+            return upstreamFailure(connectTimeout.signal.aborted ? 'timeout' : 'unreachable', held.host)
+        } finally {
+            clearTimeout(timer)
+        }
+        if (response.status >= 300 && response.status < 400) {
+            await response.body?.cancel()
+            return upstreamFailure('redirect', held.host)
+        }
+        const contentType = response.headers.get('content-type') ?? ''
+        if (!response.ok || !contentType.startsWith('text/event-stream') || response.body === null) {
+            const text = await response.text()
+            return toBrowserResponse(
+                { name: 'streamRun', method: 'GET', segments: [], authenticated: true },
+                {
+                    ok: true,
+                    status: response.status,
+                    text,
+                    contentType,
+                    retryAfter: response.headers.get('retry-after'),
+                }
+            )
+        }
+        const body = response.body
+            .pipeThrough(new TextDecoderStream())
+            .pipeThrough(
+                new TransformStream<string, string>({
+                    transform: (chunk, controller) => {
+                        controller.enqueue(scrub(chunk))
+                    },
+                })
+            )
+            .pipeThrough(new TextEncoderStream())
+        return new Response(body, {
+            status: response.status,
+            headers: {
+                'content-type': 'text/event-stream; charset=utf-8',
+                // no-transform keeps the compression middleware off, so each event leaves at once
+                'cache-control': 'no-cache, no-transform',
+                'x-accel-buffering': 'no',
+            },
+        })
+    }
+
     async function forward(c: Context, route: ProxyRoute, upstreamPath: string): Promise<Response> {
+        const switchedOff = refuseSwitchedOff(route)
+        if (switchedOff !== undefined) {
+            return switchedOff
+        }
+        if (route.streaming === true) {
+            return forwardStream(c, upstreamPath)
+        }
         const headers = new Headers({ accept: c.req.header('accept') ?? 'application/json' })
         if (route.authenticated) {
             headers.set('authorization', `Bearer ${held.apiKey}`)

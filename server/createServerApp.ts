@@ -57,6 +57,8 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
             rateLimitPerMinute: config.proxyRateLimitPerMinute,
             maxBodyBytes: config.proxyMaxBodyBytes,
             trustProxy: config.trustProxy,
+            allowRunCancel: config.allowRunCancel,
+            allowRunMessages: config.allowRunMessages,
             loopbackOnly: LOOPBACK_BINDS.has(config.host) && !config.trustProxy,
             fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
             log,

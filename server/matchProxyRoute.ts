@@ -12,6 +12,10 @@ export type ProxyRouteName =
     | 'getCurrentUser'
     | 'getProject'
     | 'getSchema'
+    | 'getSessionLogs'
+    | 'streamRun'
+    | 'cancelRun'
+    | 'sendRunCommand'
 
 type Param = 'projectId' | 'taskId' | 'runId'
 type Segment = string | { param: Param }
@@ -24,6 +28,10 @@ export interface ProxyRoute {
     authenticated: boolean
     // set: a 200 JSON object reaches the browser with only these top-level fields
     responseFields?: readonly string[]
+    // the answer is an event stream, passed on as it arrives
+    streaming?: boolean
+    // an operator switch that can turn the route off (PROXY_ALLOW_RUN_CANCEL, PROXY_ALLOW_RUN_MESSAGES)
+    switchedBy?: 'cancel' | 'messages'
 }
 
 export interface ProxyPolicy {
@@ -44,6 +52,7 @@ export type ProxyMatch =
 
 const PROJECT = ['api', 'projects', { param: 'projectId' }] as const
 const TASK = [...PROJECT, 'tasks', { param: 'taskId' }] as const
+const RUN = [...TASK, 'runs', { param: 'runId' }] as const
 
 // Exactly the endpoints the app calls, nothing else.
 export const PROXY_ROUTES: readonly ProxyRoute[] = [
@@ -51,7 +60,17 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
     { name: 'listModels', method: 'GET', segments: [...PROJECT, 'tasks', 'models'], authenticated: true },
     { name: 'getTask', method: 'GET', segments: TASK, authenticated: true },
     { name: 'listRuns', method: 'GET', segments: [...TASK, 'runs'], authenticated: true },
-    { name: 'getRun', method: 'GET', segments: [...TASK, 'runs', { param: 'runId' }], authenticated: true },
+    { name: 'getRun', method: 'GET', segments: RUN, authenticated: true },
+    { name: 'getSessionLogs', method: 'GET', segments: [...RUN, 'session_logs'], authenticated: true },
+    { name: 'streamRun', method: 'GET', segments: [...RUN, 'stream'], authenticated: true, streaming: true },
+    { name: 'cancelRun', method: 'POST', segments: [...RUN, 'cancel'], authenticated: true, switchedBy: 'cancel' },
+    {
+        name: 'sendRunCommand',
+        method: 'POST',
+        segments: [...RUN, 'command'],
+        authenticated: true,
+        switchedBy: 'messages',
+    },
     { name: 'runTask', method: 'POST', segments: [...TASK, 'run'], authenticated: true },
     {
         name: 'prepareUpload',

@@ -31,6 +31,8 @@ describe('parseServerConfig', () => {
                 proxyRateLimitPerMinute: 60,
                 proxyMaxBodyBytes: 65536,
                 trustProxy: false,
+                allowRunCancel: true,
+                allowRunMessages: true,
             },
         })
     })
@@ -50,6 +52,8 @@ describe('parseServerConfig', () => {
             PROXY_RATE_LIMIT_PER_MINUTE: '5',
             PROXY_MAX_BODY_BYTES: '1024',
             TRUST_PROXY: 'yes',
+            PROXY_ALLOW_RUN_CANCEL: 'off',
+            PROXY_ALLOW_RUN_MESSAGES: 'false',
         })
         expect(result).toEqual({
             ok: true,
@@ -71,6 +75,8 @@ describe('parseServerConfig', () => {
                 proxyRateLimitPerMinute: 5,
                 proxyMaxBodyBytes: 1024,
                 trustProxy: true,
+                allowRunCancel: false,
+                allowRunMessages: false,
             },
         })
     })
@@ -102,6 +108,12 @@ describe('parseServerConfig', () => {
         ['PROXY_RATE_LIMIT_PER_MINUTE', '0', 'expected requests per minute per client, a whole number from 1'],
         ['PROXY_MAX_BODY_BYTES', '64k', 'PROXY_MAX_BODY_BYTES="64k" is not valid: expected a size in bytes'],
         ['TRUST_PROXY', 'maybe', 'TRUST_PROXY="maybe" is not valid: expected true or false.'],
+        [
+            'PROXY_ALLOW_RUN_CANCEL',
+            'sometimes',
+            'PROXY_ALLOW_RUN_CANCEL="sometimes" is not valid: expected true or false.',
+        ],
+        ['PROXY_ALLOW_RUN_MESSAGES', '2', 'PROXY_ALLOW_RUN_MESSAGES="2" is not valid: expected true or false.'],
     ])('%s=%j → a message naming the variable, the value and what is expected', (name, value, message) => {
         const errors = errorsFor({ [name]: value })
         expect(errors).toHaveLength(1)

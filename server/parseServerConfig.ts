@@ -28,6 +28,9 @@ export interface ServerConfig {
     proxyRateLimitPerMinute: number
     proxyMaxBodyBytes: number
     trustProxy: boolean
+    // may visitors cancel runs and send messages to them (the proxy refuses; either mode's app hides the controls)
+    allowRunCancel: boolean
+    allowRunMessages: boolean
 }
 
 export type ServerConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] }
@@ -201,6 +204,8 @@ const EnvSchema = z.object({
         parseInteger(1, MAX_BODY_BYTES_CEILING, 'a size in bytes')
     ),
     TRUST_PROXY: variable('TRUST_PROXY', false, parseBoolean),
+    PROXY_ALLOW_RUN_CANCEL: variable('PROXY_ALLOW_RUN_CANCEL', true, parseBoolean),
+    PROXY_ALLOW_RUN_MESSAGES: variable('PROXY_ALLOW_RUN_MESSAGES', true, parseBoolean),
 })
 
 function isSet(value: string | undefined): boolean {
@@ -263,6 +268,8 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
             proxyRateLimitPerMinute: values.PROXY_RATE_LIMIT_PER_MINUTE,
             proxyMaxBodyBytes: values.PROXY_MAX_BODY_BYTES,
             trustProxy: values.TRUST_PROXY,
+            allowRunCancel: values.PROXY_ALLOW_RUN_CANCEL,
+            allowRunMessages: values.PROXY_ALLOW_RUN_MESSAGES,
         },
     }
 }
