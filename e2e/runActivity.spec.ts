@@ -36,6 +36,9 @@ async function startRun(page: Page, options: { mode?: string; message?: string }
 }
 
 test.describe('following a run', () => {
+    // Each test follows a run of several seconds from start to end.
+    test.slow()
+
     test.describe('live activity through a rotated stream', () => {
         test.use({ fakeOptions: { activity: { stepMs: 300, rotateAfterEntries: [5] } } })
 
