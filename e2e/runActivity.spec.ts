@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import { DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
 import type { FakePostHog } from '../fake-posthog/startFakePostHog.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, runRequests, test } from './fixtures.ts'
+import { connect, expect, runRequests, startHeldKeyLauncher, test } from './fixtures.ts'
 
 const LONG = { timeout: 30_000 }
 // Statuses that keep a new run in progress for many polls, so it can be cancelled or written to.
@@ -243,6 +243,33 @@ test.describe('following a run', () => {
                 pending_user_message: 'Now add a test for time zones.',
             })
             await expect(resultPanel(page).getByText(fake.state.runs.at(-1)?.id ?? '-')).toBeVisible()
+        })
+    })
+
+    test.describe('server-held key mode', () => {
+        test.use({ fakeOptions: { ...STAYS_RUNNING, activity: { stepMs: 300 } } })
+
+        test('the activity comes through the proxy, and the operator can switch cancel and messages off', async ({
+            page,
+            fake,
+        }) => {
+            const launcher = await startHeldKeyLauncher(fake, {
+                PROXY_ALLOW_RUN_CANCEL: 'false',
+                PROXY_ALLOW_RUN_MESSAGES: 'false',
+            })
+            try {
+                await page.goto(launcher.origin)
+                await startRun(page, { mode: 'interactive' })
+                const panel = resultPanel(page)
+                await expect(activityLog(page).getByText('Turn ended (end_turn)')).toBeVisible(LONG)
+                await expect(panel.getByRole('status').first()).toHaveText('In progress')
+                await expect(panel.getByRole('button', { name: 'Cancel run' })).toHaveCount(0)
+                await expect(panel.getByLabel('Message to the run')).toHaveCount(0)
+                expect(launcher.logs.some((line) => /^proxy GET \S+\/stream\/ 200/.test(line))).toBe(true)
+            } finally {
+                await page.close()
+                await launcher.close()
+            }
         })
     })
 })

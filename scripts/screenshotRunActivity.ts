@@ -13,7 +13,10 @@ const fake = await startFakePostHog({
 })
 const parsed = parseServerConfig({ PORT: '0', BUILD_ON_START: 'never', ALLOWED_POSTHOG_HOSTS: fake.origin })
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
-const server = await startServer(createServerApp(parsed.config, { log: () => undefined }), { host: '127.0.0.1', port: 0 })
+const server = await startServer(createServerApp(parsed.config, { log: () => undefined }), {
+    host: '127.0.0.1',
+    port: 0,
+})
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
 try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 1300 }, colorScheme: 'light' })

@@ -33,7 +33,7 @@ async function run(script: Script) {
             }
             if (next instanceof Error) return Promise.reject(next)
             if (next === undefined) controller.abort()
-            return Promise.resolve((next) ?? { kind: 'closed' })
+            return Promise.resolve(next ?? { kind: 'closed' })
         },
         isTerminal: () => Promise.resolve(script.terminal.shift() ?? true),
         isStreamMissing: (error) => error instanceof ApiError && error.status === 404,
