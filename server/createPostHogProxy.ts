@@ -155,16 +155,27 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
                 }
             )
         }
-        const body = response.body
-            .pipeThrough(new TextDecoderStream())
-            .pipeThrough(
-                new TransformStream<string, string>({
-                    transform: (chunk, controller) => {
-                        controller.enqueue(scrub(chunk))
-                    },
-                })
-            )
-            .pipeThrough(new TextEncoderStream())
+        const reader = response.body.getReader()
+        const decoder = new TextDecoder()
+        const encoder = new TextEncoder()
+        const body = new ReadableStream<Uint8Array>({
+            async pull(controller) {
+                try {
+                    const { done, value } = await reader.read()
+                    if (done) {
+                        controller.close()
+                    } else {
+                        controller.enqueue(encoder.encode(scrub(decoder.decode(value, { stream: true }))))
+                    }
+                } catch {
+                    // PostHog went away mid-stream: end the browser's stream quietly; the app reconnects
+                    controller.close()
+                }
+            },
+            cancel: async () => {
+                await reader.cancel().catch(() => undefined)
+            },
+        })
         return new Response(body, {
             status: response.status,
             headers: {
