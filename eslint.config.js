@@ -25,7 +25,12 @@ const boundaries = [
         except: ['./liveSchema', './links', './form', './api', './ui', ...LOWER],
     },
     { target: './src/connection', from: './src', except: ['./connection', './api', './ui', ...LOWER] },
-    { target: './src/results', from: './src', except: ['./results', './form', './api', './ui', ...LOWER] },
+    { target: './src/activity', from: './src', except: ['./activity', './api', './ui', ...LOWER] },
+    {
+        target: './src/results',
+        from: './src',
+        except: ['./results', './activity', './form', './api', './ui', ...LOWER],
+    },
     { target: './src/attachments', from: './src', except: ['./attachments', './api', './ui', ...LOWER] },
     { target: './src/pickers', from: './src', except: ['./pickers', './results', './form', './api', ...LOWER] },
     {
@@ -40,6 +45,7 @@ const boundaries = [
             './liveSchema',
             './connection',
             './results',
+            './activity',
             './attachments',
             './pickers',
             './form',

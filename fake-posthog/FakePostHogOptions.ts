@@ -11,6 +11,9 @@ export interface FakePostHogOptions {
     // statuses a new run goes through, one step per GET of the run; default queued, in_progress, finalStatus
     runStatusSteps?: readonly TaskRunStatus[]
     finalStatus?: TerminalRunStatus
+    // a run's scripted activity (fakeRunActivity.ts): one entry every stepMs (default 900) from the run's start,
+    // historyEntries already-logged entries before it, and the stream rotated once after each listed entry count
+    activity?: { stepMs?: number; historyEntries?: number; rotateAfterEntries?: readonly number[] }
 }
 
 export function resolveRunStatusSteps(options: FakePostHogOptions): readonly TaskRunStatus[] {

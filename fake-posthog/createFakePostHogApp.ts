@@ -1,7 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 
-import { advanceRunStatus } from './advanceRunStatus.ts'
 import { apiCorsMiddleware } from './apiCorsMiddleware.ts'
 import {
     toApiCurrentUser,
@@ -28,6 +27,7 @@ import { jsonResponse, toFailureResponse } from './jsonResponse.ts'
 import { paginate } from './paginate.ts'
 import { parseJsonBody } from './parseJsonBody.ts'
 import { prepareStagedUpload } from './prepareStagedUpload.ts'
+import { advanceRunWithActivity, registerRunActivityRoutes } from './registerRunActivityRoutes.ts'
 import { buildSchemaDocumentResponse } from './schemaDocumentResponse.ts'
 import { LARGE_PROJECT_ADMIN_PATH, seedLargeProjectResponse } from './seedLargeProject.ts'
 import { createSeedState } from './seedData.ts'
@@ -240,11 +240,25 @@ export function createFakePostHogApp(
             if (task === undefined || run === undefined) {
                 return toFailureResponse(buildNotFoundFailure())
             }
-            advanceRunStatus(run, task, state.now())
+            advanceRunWithActivity(run, task, state.now(), options)
             return jsonResponse(200, toApiRun(run))
         })
     )
     allowOnly(app, `${TASK}/runs/:runId`, authorize, 'product')
+
+    registerRunActivityRoutes(app, {
+        options,
+        state,
+        withRun: (c, access, handler) =>
+            withProject(c, access === 'read' ? 'task:read' : 'task:write', (granted) => {
+                const taskId = c.req.param('taskId')
+                const task = access === 'read' ? visibleTask(granted, taskId) : controllableTask(granted, taskId)
+                const run = task === undefined ? undefined : state.findRun(task.id, c.req.param('runId') ?? '')
+                return task === undefined || run === undefined
+                    ? toFailureResponse(buildNotFoundFailure())
+                    : handler(task, run)
+            }),
+    })
 
     const stagedRoute = (
         step: (

@@ -19,7 +19,7 @@ if (ttlSeconds !== undefined && !(ttlSeconds > 0)) {
     process.exit(2)
 }
 
-const fake = await startFakePostHog({ port, largeProject: values['large-project'] })
+const fake = await startFakePostHog({ port, largeProject: values['large-project'], activity: { stepMs: 1500 } })
 console.log(`Fake PostHog listening on ${fake.origin} (project ${DEMO_PROJECT_ID}, key ${DEMO_KEYS.full})`)
 
 let closing = false

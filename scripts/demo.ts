@@ -23,7 +23,7 @@ const appPort = readPort('PORT', DEFAULT_APP_PORT)
 const postHogPort = readPort('DEMO_POSTHOG_PORT', DEFAULT_POSTHOG_PORT)
 
 const fake = await listenOrExit('The local PostHog', postHogPort, 'DEMO_POSTHOG_PORT', () =>
-    startFakePostHog({ port: postHogPort })
+    startFakePostHog({ port: postHogPort, activity: { stepMs: 1500 } })
 )
 const config = demoServerConfig(fake.origin)
 if (!buildIfNeeded(config)) {

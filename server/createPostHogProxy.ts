@@ -30,6 +30,11 @@ export interface PostHogProxyOptions {
     now?: () => number
     upstreamTimeoutMs: number
     upstreamMaxBodyBytes: number
+    // operator switches for what visitors may do to a run; both default to allowed
+    allowRunCancel?: boolean
+    allowRunMessages?: boolean
+    // a live stream with nothing from PostHog for this long is closed (the app reconnects); default STREAM_IDLE_MS
+    streamIdleTimeoutMs?: number
 }
 
 type UpstreamFailure = 'unreachable' | 'timeout' | 'redirect' | 'too_large' | 'not_a_page'
@@ -44,6 +49,8 @@ const LIST_ROUTES: ReadonlySet<ProxyRoute['name']> = new Set([
 ])
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304])
 const MAX_LOGGED_PATH = 200
+// PostHog sends a keepalive every 20 s, so three missed ones mean the stream is dead
+export const STREAM_IDLE_MS = 60_000
 // the token goes into a header, so only visible ASCII
 const WarmRunUnavailable = z.object({
     code: z.literal('warm_run_activation_unavailable'),
@@ -101,7 +108,111 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
         return undefined
     }
 
+    function refuseSwitchedOff(route: ProxyRoute): Response | undefined {
+        const off =
+            (route.switchedBy === 'cancel' && options.allowRunCancel === false) ||
+            (route.switchedBy === 'messages' && options.allowRunMessages === false)
+        if (!off) {
+            return undefined
+        }
+        const what = route.switchedBy === 'cancel' ? 'cancelling runs' : 'sending messages to runs'
+        const detail = `This Run Launcher does not allow ${what}; open the run in PostHog instead.`
+        return hogErrorResponse(403, 'authentication_error', 'permission_denied', detail)
+    }
+
+    // The live stream goes through as it arrives: no buffering, no compression, closed when the browser goes. It is
+    // exempt from UPSTREAM_MAX_BODY_BYTES and the total UPSTREAM_TIMEOUT_MS (PostHog keeps it open up to 15 minutes);
+    // instead the wait for its headers is timed, and a stream silent for longer than the idle timeout is closed.
+    async function forwardStream(c: Context, route: ProxyRoute, upstreamPath: string): Promise<Response> {
+        const connectTimeout = new AbortController()
+        const timer = setTimeout(() => {
+            connectTimeout.abort()
+        }, options.upstreamTimeoutMs)
+        const closed = new AbortController()
+        const url = `${held.host}${upstreamPath}${buildUpstreamQuery(route, new URL(c.req.url).searchParams)}`
+        let response: Response
+        try {
+            response = await options.fetch(url, {
+                method: 'GET',
+                headers: { accept: 'text/event-stream', authorization: `Bearer ${held.apiKey}` },
+                redirect: 'manual',
+                // the browser leaving, or the idle timeout, closes the upstream stream too
+                signal: AbortSignal.any([c.req.raw.signal, closed.signal, connectTimeout.signal]),
+            })
+        } catch {
+            clearTimeout(timer)
+            const reason = connectTimeout.signal.aborted ? 'timeout' : 'unreachable'
+            return upstreamFailure(reason, held.host, options.upstreamTimeoutMs)
+        }
+        if (response.status >= 300 && response.status < 400) {
+            clearTimeout(timer)
+            await response.body?.cancel()
+            return upstreamFailure('redirect', held.host, options.upstreamTimeoutMs)
+        }
+        const contentType = response.headers.get('content-type') ?? ''
+        if (!response.ok || !contentType.startsWith('text/event-stream') || response.body === null) {
+            // not a stream: an ordinary (error) answer, under the same cap and error shaping as every other route
+            const read = await readLimitedBody(response, options.upstreamMaxBodyBytes).catch(() => undefined)
+            clearTimeout(timer)
+            if (read === undefined) {
+                const reason = connectTimeout.signal.aborted ? 'timeout' : 'unreachable'
+                return upstreamFailure(reason, held.host, options.upstreamTimeoutMs)
+            }
+            if (!read.ok) {
+                return upstreamFailure('too_large', held.host, options.upstreamTimeoutMs)
+            }
+            const text = new TextDecoder().decode(read.bytes)
+            const retryAfter = response.headers.get('retry-after')
+            return toBrowserResponse(route, { ok: true, status: response.status, text, contentType, retryAfter })
+        }
+        // from here only silence is timed
+        clearTimeout(timer)
+        const idleMs = options.streamIdleTimeoutMs ?? STREAM_IDLE_MS
+        const reader = response.body.getReader()
+        const decoder = new TextDecoder()
+        const encoder = new TextEncoder()
+        const body = new ReadableStream<Uint8Array>({
+            async pull(controller) {
+                const idle = setTimeout(() => {
+                    closed.abort()
+                }, idleMs)
+                try {
+                    const { done, value } = await reader.read()
+                    if (done) {
+                        controller.close()
+                    } else {
+                        controller.enqueue(encoder.encode(scrub(decoder.decode(value, { stream: true }))))
+                    }
+                } catch {
+                    // PostHog went away or fell silent mid-stream: end the browser's stream quietly; the app reconnects
+                    controller.close()
+                } finally {
+                    clearTimeout(idle)
+                }
+            },
+            cancel: async () => {
+                await reader.cancel().catch(() => undefined)
+            },
+        })
+        return new Response(body, {
+            status: response.status,
+            headers: {
+                'content-type': 'text/event-stream; charset=utf-8',
+                // no-transform keeps the compression middleware off, so each event leaves at once
+                'cache-control': 'no-cache, no-transform',
+                'x-accel-buffering': 'no',
+            },
+        })
+    }
+
     async function forward(c: Context, route: ProxyRoute, upstreamPath: string): Promise<Response> {
+        const switchedOff = refuseSwitchedOff(route)
+        if (switchedOff !== undefined) {
+            return switchedOff
+        }
+        if (route.streaming === true) {
+            return forwardStream(c, route, upstreamPath)
+        }
         const headers = new Headers({ accept: c.req.header('accept') ?? 'application/json' })
         if (route.authenticated) {
             headers.set('authorization', `Bearer ${held.apiKey}`)

@@ -73,6 +73,8 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
             rateLimitPerMinute: config.proxyRateLimitPerMinute,
             maxBodyBytes: config.proxyMaxBodyBytes,
             trustProxy: config.trustProxy,
+            allowRunCancel: config.allowRunCancel,
+            allowRunMessages: config.allowRunMessages,
             fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
             log,
             ...(options.now === undefined ? {} : { now: options.now }),

@@ -6,6 +6,7 @@ import type { ProxyPolicy } from './matchProxyRoute.ts'
 const TASK = '0196a1b2-0001-7000-8000-000000000001'
 const OTHER_TASK = '0196a1b2-0001-7000-8000-000000000002'
 const RUN = '0196a1b2-0002-7000-8000-000000000003'
+const RUN_PATH = `/api/projects/1/tasks/${TASK}/runs/${RUN}/`
 const OPEN: ProxyPolicy = { projectId: '1', allowedTaskIds: null }
 const RESTRICTED: ProxyPolicy = { projectId: '1', allowedTaskIds: new Set([TASK]) }
 
@@ -41,9 +42,37 @@ describe('matchProxyRoute', () => {
         ['GET', '/api/users/@me/', 'getCurrentUser', '/api/users/@me/'],
         ['GET', '/api/projects/1/', 'getProject', '/api/projects/1/'],
         ['GET', '/api/schema/', 'getSchema', '/api/schema/'],
+        ['GET', `${RUN_PATH}session_logs/`, 'getSessionLogs', `${RUN_PATH}session_logs/`],
+        ['GET', `${RUN_PATH}stream`, 'streamRun', `${RUN_PATH}stream/`],
+        ['POST', `${RUN_PATH}cancel/`, 'cancelRun', `${RUN_PATH}cancel/`],
+        ['POST', `${RUN_PATH}command/`, 'sendRunCommand', `${RUN_PATH}command/`],
     ])('%s %s → %s', (method, path, name, upstreamPath) => {
         const match = matchProxyRoute(method, path, OPEN)
         expect(match).toMatchObject({ ok: true, route: { name, method }, upstreamPath })
+    })
+
+    it.each([
+        ['GET', `${RUN_PATH}cancel/`, 405],
+        ['POST', `${RUN_PATH}stream/`, 405],
+        ['GET', `/api/projects/1/tasks/${OTHER_TASK}/runs/${RUN}/stream/`, 403],
+        ['POST', `/api/projects/2/tasks/${TASK}/runs/${RUN}/command/`, 403],
+    ])(
+        'the run follow-up routes keep to their method, project and allowed tasks: %s %s → %i',
+        (method, path, status) => {
+            const match = matchProxyRoute(method, path, RESTRICTED)
+            expect(match.ok ? 200 : match.refusal.status).toBe(status)
+        }
+    )
+
+    it('marks the stream as streaming and cancel and command as switchable', () => {
+        const route = (method: string, action: string) => {
+            const match = matchProxyRoute(method, `${RUN_PATH}${action}/`, OPEN)
+            return match.ok ? match.route : undefined
+        }
+        expect(route('GET', 'stream')?.streaming).toBe(true)
+        expect(route('POST', 'cancel')?.switchedBy).toBe('cancel')
+        expect(route('POST', 'command')?.switchedBy).toBe('messages')
+        expect(route('GET', 'session_logs')?.switchedBy).toBeUndefined()
     })
 
     it('sends no key for the schema document, which PostHog serves without one', () => {
@@ -56,8 +85,9 @@ describe('matchProxyRoute', () => {
     it.each([
         '/api/projects/',
         '/api/projects/1/tasks/repositories/',
-        `/api/projects/1/tasks/${TASK}/runs/${RUN}/command/`,
         `/api/projects/1/tasks/${TASK}/runs/${RUN}/logs/`,
+        `/api/projects/1/tasks/${TASK}/runs/${RUN}/stream_token/`,
+        `/api/projects/1/tasks/${TASK}/runs/${RUN}/resume_in_cloud/`,
         '/api/projects/1/feature_flags/',
         '/api/projects/1/insights/',
         '/api/organizations/@current/',

@@ -12,6 +12,10 @@ export type ProxyRouteName =
     | 'getCurrentUser'
     | 'getProject'
     | 'getSchema'
+    | 'getSessionLogs'
+    | 'streamRun'
+    | 'cancelRun'
+    | 'sendRunCommand'
 
 type Param = 'projectId' | 'taskId' | 'runId'
 type Segment = string | { param: Param }
@@ -26,6 +30,10 @@ export interface ProxyRoute {
     responseFields?: readonly string[]
     // the query parameters forwarded, each with the values it may take; every other parameter is dropped
     query: QueryAllowList
+    // the answer is an event stream, passed on as it arrives
+    streaming?: boolean
+    // an operator switch that can turn the route off (PROXY_ALLOW_RUN_CANCEL, PROXY_ALLOW_RUN_MESSAGES)
+    switchedBy?: 'cancel' | 'messages'
 }
 
 export type QueryAllowList = Readonly<Record<string, RegExp>>
@@ -50,7 +58,10 @@ const PROJECT = ['api', 'projects', { param: 'projectId' }] as const
 // the app's client caps pages at 100
 const PAGE = { limit: /^(?:[1-9]\d?|100)$/, offset: /^\d{1,9}$/ } as const
 const NO_QUERY = {} as const
+// the app pages the session log by offset, 5000 entries at a time (PostHog's ceiling)
+const SESSION_LOG_PAGE = { limit: /^(?:[1-9]\d{0,2}|[1-4]\d{3}|5000)$/, offset: /^\d{1,9}$/ } as const
 const TASK = [...PROJECT, 'tasks', { param: 'taskId' }] as const
+const RUN = [...TASK, 'runs', { param: 'runId' }] as const
 
 // Exactly the endpoints the app calls, nothing else.
 export const PROXY_ROUTES: readonly ProxyRoute[] = [
@@ -70,12 +81,37 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
     },
     { name: 'getTask', method: 'GET', segments: TASK, authenticated: true, query: NO_QUERY },
     { name: 'listRuns', method: 'GET', segments: [...TASK, 'runs'], authenticated: true, query: PAGE },
+    { name: 'getRun', method: 'GET', segments: RUN, authenticated: true, query: NO_QUERY },
     {
-        name: 'getRun',
+        name: 'getSessionLogs',
         method: 'GET',
-        segments: [...TASK, 'runs', { param: 'runId' }],
+        segments: [...RUN, 'session_logs'],
+        authenticated: true,
+        query: SESSION_LOG_PAGE,
+    },
+    {
+        name: 'streamRun',
+        method: 'GET',
+        segments: [...RUN, 'stream'],
         authenticated: true,
         query: NO_QUERY,
+        streaming: true,
+    },
+    {
+        name: 'cancelRun',
+        method: 'POST',
+        segments: [...RUN, 'cancel'],
+        authenticated: true,
+        query: NO_QUERY,
+        switchedBy: 'cancel',
+    },
+    {
+        name: 'sendRunCommand',
+        method: 'POST',
+        segments: [...RUN, 'command'],
+        authenticated: true,
+        query: NO_QUERY,
+        switchedBy: 'messages',
     },
     { name: 'runTask', method: 'POST', segments: [...TASK, 'run'], authenticated: true, query: NO_QUERY },
     {

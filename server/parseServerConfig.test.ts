@@ -46,6 +46,8 @@ describe('parseServerConfig', () => {
                     upstreamMaxBodyBytes: 16 * 1024 * 1024,
                 },
                 embedHostSubmit: false,
+                allowRunCancel: true,
+                allowRunMessages: true,
             },
         })
     })
@@ -74,6 +76,8 @@ describe('parseServerConfig', () => {
             UPSTREAM_MAX_BODY_BYTES: '1048576',
             RUN_POLICY: '{"branch": {"pin": "main"}}',
             EMBED_HOST_SUBMIT: 'true',
+            PROXY_ALLOW_RUN_CANCEL: 'off',
+            PROXY_ALLOW_RUN_MESSAGES: 'false',
         })
         expect(result).toEqual({
             ok: true,
@@ -106,6 +110,8 @@ describe('parseServerConfig', () => {
                     upstreamMaxBodyBytes: 1_048_576,
                 },
                 embedHostSubmit: true,
+                allowRunCancel: false,
+                allowRunMessages: false,
             },
         })
     })
@@ -173,6 +179,12 @@ describe('parseServerConfig', () => {
             'UPSTREAM_MAX_BODY_BYTES="16MB" is not valid: expected a size in bytes, a whole number from 1024 to 268435456.',
         ],
         ['EMBED_HOST_SUBMIT', 'sometimes', 'EMBED_HOST_SUBMIT="sometimes" is not valid: expected true or false.'],
+        [
+            'PROXY_ALLOW_RUN_CANCEL',
+            'sometimes',
+            'PROXY_ALLOW_RUN_CANCEL="sometimes" is not valid: expected true or false.',
+        ],
+        ['PROXY_ALLOW_RUN_MESSAGES', '2', 'PROXY_ALLOW_RUN_MESSAGES="2" is not valid: expected true or false.'],
     ])('%s=%j → a message naming the variable, the value and what is expected', (name, value, message) => {
         const errors = errorsFor({ [name]: value })
         expect(errors).toHaveLength(1)

@@ -51,6 +51,9 @@ export interface ServerConfig {
     limits: ServerLimits
     // embed mode, browser key: may a host page's submit start a run without a click in the frame
     embedHostSubmit: boolean
+    // may visitors cancel runs and send messages to them (the proxy refuses; either mode's app hides the controls)
+    allowRunCancel: boolean
+    allowRunMessages: boolean
 }
 
 export type ServerConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] }
@@ -278,6 +281,8 @@ const EnvSchema = z.object({
     ),
     RUN_POLICY: variable<RunPolicy | null>('RUN_POLICY', null, parsePolicyText),
     EMBED_HOST_SUBMIT: variable('EMBED_HOST_SUBMIT', false, parseBoolean),
+    PROXY_ALLOW_RUN_CANCEL: variable('PROXY_ALLOW_RUN_CANCEL', true, parseBoolean),
+    PROXY_ALLOW_RUN_MESSAGES: variable('PROXY_ALLOW_RUN_MESSAGES', true, parseBoolean),
 })
 
 export interface ParseOptions {
@@ -385,6 +390,8 @@ export function parseServerConfig(
                 upstreamMaxBodyBytes: values.UPSTREAM_MAX_BODY_BYTES,
             },
             embedHostSubmit: values.EMBED_HOST_SUBMIT,
+            allowRunCancel: values.PROXY_ALLOW_RUN_CANCEL,
+            allowRunMessages: values.PROXY_ALLOW_RUN_MESSAGES,
         },
     }
 }

@@ -136,6 +136,28 @@ export interface PostHogClient {
      * nothing runs) whose preflight the browser caches for that URL, so the run POST goes out at once.
      */
     warmRunPreflight(taskId: string): void
+    /** Any JSON endpoint of a run (run-follow-up endpoints parse their own answers), with the status and headers. */
+    exchangeRunJson<S extends z.ZodMiniType>(call: RunCall<S>): Promise<Exchanged<z.infer<S>>>
+    /** The run's live event stream: the open response, its body still unread. Rejects with an ApiError. */
+    openRunStream(taskId: string, runId: string, options?: RequestOptions): Promise<Response>
+}
+
+export interface RunCall<S extends z.ZodMiniType> {
+    method: 'GET' | 'POST'
+    taskId: string
+    runId: string
+    /** Below runs/{id}/, e.g. 'session_logs'. */
+    action: string
+    schema: S
+    query?: Record<string, string | number | undefined>
+    body?: unknown
+    signal?: AbortSignal | undefined
+}
+
+export interface Exchanged<T> {
+    data: T
+    status: number
+    headers: Headers
 }
 
 interface Call<S extends z.ZodMiniType> {
@@ -209,6 +231,10 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
     }
 
     async function send<S extends z.ZodMiniType>(call: Call<S>): Promise<z.infer<S>> {
+        return (await exchange(call)).data
+    }
+
+    async function exchange<S extends z.ZodMiniType>(call: Call<S>): Promise<Exchanged<z.infer<S>>> {
         const timeout = AbortSignal.timeout(timeoutMs)
         const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout
         const init: RequestInit = { method: call.method, headers: headersFor(call), credentials: 'omit', signal }
@@ -234,7 +260,40 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
         }
         const parsed = call.schema.safeParse(json)
         if (!parsed.success) throw errorOf({ kind: 'unexpected' }, status, where, parsed.error)
-        return parsed.data
+        return { data: parsed.data, status, headers: response.headers }
+    }
+
+    const runPath = (taskId: string, runId: string) => `${projectPath}/tasks/${segment(taskId)}/runs/${segment(runId)}/`
+
+    async function openRunStream(taskId: string, runId: string, options: RequestOptions = {}): Promise<Response> {
+        // Only the wait for the first byte is timed: the stream itself stays open for minutes.
+        const timeout = new AbortController()
+        const timer = setTimeout(() => {
+            timeout.abort()
+        }, timeoutMs)
+        const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal
+        const headers: Record<string, string> = { Accept: 'text/event-stream' }
+        if (apiKey !== '') headers['Authorization'] = `Bearer ${apiKey}`
+        let response: Response
+        try {
+            response = await doFetch(`${base}${runPath(taskId, runId)}stream/`, {
+                method: 'GET',
+                headers,
+                credentials: 'omit',
+                signal,
+            })
+        } catch (error) {
+            const reason: NetworkReason = options.signal?.aborted
+                ? 'cancelled'
+                : timeout.signal.aborted
+                  ? 'timeout'
+                  : 'unreachable'
+            throw errorOf({ kind: 'network', reason }, 0, where, error)
+        } finally {
+            clearTimeout(timer)
+        }
+        if (!response.ok) throw parseApiError(response.status, redact(await response.text()), response.headers, {})
+        return response
     }
 
     async function runTask(taskId: string, body: RunRequestBody, options: RunTaskOptions = {}): Promise<RunStarted> {
@@ -384,6 +443,17 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
                 () => undefined
             )
         },
+        exchangeRunJson(call) {
+            return exchange({
+                method: call.method,
+                path: `${runPath(call.taskId, call.runId)}${call.action}/`,
+                schema: call.schema,
+                ...(call.query === undefined ? {} : { query: call.query }),
+                ...(call.body === undefined ? {} : { body: call.body }),
+                signal: call.signal,
+            })
+        },
+        openRunStream,
         getSchemaDocument(options = {}) {
             return send({
                 method: 'GET',

@@ -27,6 +27,8 @@ export const TaskRunSchema = z.object({
     log_url: text,
     error_message: text,
     output: lenient(z.record(z.string(), z.unknown())),
+    // Only its mode is read (interactive runs take messages); the rest may hold anything.
+    state: lenient(z.object({ mode: text })),
     created_at: text,
     updated_at: text,
     completed_at: text,

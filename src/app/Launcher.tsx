@@ -277,6 +277,19 @@ function LauncherBody({
                         submission.showResult(undefined)
                     }}
                     onStatus={onRunStatus}
+                    allowCancel={config.runControls?.cancel ?? true}
+                    allowMessages={config.runControls?.messages ?? true}
+                    onContinue={(ended) => {
+                        // The follow-up is a new run of the same task, started from the form like any other.
+                        if (ended.taskId !== taskId) {
+                            setTaskId(ended.taskId)
+                            setTask(undefined)
+                            submission.taskChosen()
+                        }
+                        formRef.current?.setValues({ [FIELD.resumeFromRunId]: ended.runId })
+                        const message = `form.run-form [name="${CSS.escape(FIELD.message)}"]`
+                        document.querySelector<HTMLElement>(message)?.focus()
+                    }}
                 />
             ) : null}
             {draftOffer.offered ? (

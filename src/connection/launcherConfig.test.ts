@@ -73,3 +73,18 @@ describe('parseLauncherConfig', () => {
         expect(parseLauncherConfig(data).embedHostSubmit).toBe(expected)
     })
 })
+
+describe('run controls', () => {
+    it('are all allowed unless the server switched one off', () => {
+        expect(parseLauncherConfig({ serverHeldKey: false }).runControls).toBeUndefined()
+        expect(parseLauncherConfig({ serverHeldKey: false, allowMessages: false }).runControls).toEqual({
+            cancel: true,
+            messages: false,
+        })
+        const held = { serverHeldKey: true, postHogHost: 'https://us.posthog.com', projectId: '1', proxyBase: '/p' }
+        expect(parseLauncherConfig({ ...held, allowCancel: false }).runControls).toEqual({
+            cancel: false,
+            messages: true,
+        })
+    })
+})

@@ -12,6 +12,13 @@ export interface LauncherConfig {
     allowedPostHogHosts: readonly string[] | undefined
     /** EMBED_HOST_SUBMIT: a host page's submit starts a run without the user's click in the frame. */
     embedHostSubmit: boolean
+    /** Set when the server switched cancelling or messaging runs off; absent means both are allowed. */
+    runControls?: RunControls
+}
+
+export interface RunControls {
+    cancel: boolean
+    messages: boolean
 }
 
 export const BROWSER_KEY_MODE: LauncherConfig = {
@@ -32,6 +39,8 @@ const configSchema = lazyValue(() =>
         embedAllowedOrigins: z.optional(z.array(z.string())),
         allowedPostHogHosts: z.optional(z.array(z.string())),
         embedHostSubmit: z.optional(z.boolean()),
+        allowCancel: z.optional(z.boolean()),
+        allowMessages: z.optional(z.boolean()),
     })
 )
 
@@ -40,14 +49,20 @@ export function parseLauncherConfig(data: unknown): LauncherConfig {
     if (!parsed.success) return BROWSER_KEY_MODE
     const { postHogHost, projectId, proxyBase, allowedTaskIds, embedAllowedOrigins, allowedPostHogHosts } = parsed.data
     const embedHostSubmit = parsed.data.embedHostSubmit ?? false
+    const { allowCancel, allowMessages } = parsed.data
+    const controls =
+        allowCancel === false || allowMessages === false
+            ? { runControls: { cancel: allowCancel ?? true, messages: allowMessages ?? true } }
+            : {}
     if (!parsed.data.serverHeldKey || !postHogHost || !projectId || !proxyBase) {
-        return { ...BROWSER_KEY_MODE, embedAllowedOrigins, allowedPostHogHosts, embedHostSubmit }
+        return { ...BROWSER_KEY_MODE, embedAllowedOrigins, allowedPostHogHosts, embedHostSubmit, ...controls }
     }
     return {
         serverHeldKey: { proxyBase, postHogHost, projectId, allowedTaskIds: allowedTaskIds ?? [] },
         embedAllowedOrigins,
         allowedPostHogHosts: undefined,
         embedHostSubmit,
+        ...controls,
     }
 }
 

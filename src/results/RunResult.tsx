@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 
+import { CancelRunControl } from '../activity/CancelRunControl.tsx'
+import { RunActivity } from '../activity/RunActivity.tsx'
 import type { PostHogClient } from '../api/createPostHogClient.ts'
 import { buildRunLink } from '../api/postHogHosts.ts'
 import type { TaskRun } from '../api/postHogSchemas.ts'
@@ -25,10 +27,25 @@ interface RunResultProps {
     client: PostHogClient | undefined
     onStartAnother: () => void
     onStatus?: ((run: TaskRun) => void) | undefined
+    /** Fills the form to continue this ended run as a new one; absent: not offered. */
+    onContinue?: ((run: RunReference) => void) | undefined
+    /** What the deployment lets users do to a run (a server-held key's operator can switch these off). */
+    allowCancel?: boolean | undefined
+    allowMessages?: boolean | undefined
 }
 
+const ACTIVE_STATUSES: ReadonlySet<string> = new Set(['not_started', 'queued', 'in_progress'])
+
 /** The run just started: its status, followed live until it ends, and the way into PostHog. */
-export function RunResult({ run, client, onStartAnother, onStatus }: RunResultProps): ReactNode {
+export function RunResult({
+    run,
+    client,
+    onStartAnother,
+    onStatus,
+    onContinue,
+    allowCancel = true,
+    allowMessages = true,
+}: RunResultProps): ReactNode {
     const id = useId()
     const live = useQuery(runQueryOptions(client, run.taskId, run.runId))
     const data = live.data
@@ -36,6 +53,9 @@ export function RunResult({ run, client, onStartAnother, onStatus }: RunResultPr
     const pullRequest = data ? readPullRequestUrl(data) : undefined
     const terminal = isTerminalRunStatus(data?.status)
     const followed = client !== undefined
+    const active = data?.status !== undefined && ACTIVE_STATUSES.has(data.status)
+    // A run whose mode PostHog did not say may still take messages; PostHog refuses them if not.
+    const interactive = data?.state?.mode === undefined || data.state.mode === 'interactive'
     const heading = useRef<HTMLHeadingElement>(null)
 
     // The panel appears far from the submit button: move focus (and the view) to it.
@@ -81,6 +101,12 @@ export function RunResult({ run, client, onStartAnother, onStatus }: RunResultPr
                         </span>
                     )}
                 </dd>
+                {data?.stage ? (
+                    <>
+                        <dt>Stage</dt>
+                        <dd>{data.stage}</dd>
+                    </>
+                ) : null}
                 {data?.branch ? (
                     <>
                         <dt>Branch</dt>
@@ -105,7 +131,36 @@ export function RunResult({ run, client, onStartAnother, onStatus }: RunResultPr
                     Could not follow the status: {live.error.message}
                 </p>
             ) : null}
+            {client ? (
+                <RunActivity
+                    key={`activity ${run.host} ${run.runId}`}
+                    client={client}
+                    taskId={run.taskId}
+                    runId={run.runId}
+                    canMessage={allowMessages && interactive && data?.status === 'in_progress'}
+                />
+            ) : null}
+            {client && allowCancel ? (
+                <CancelRunControl
+                    key={`cancel ${run.host} ${run.runId}`}
+                    client={client}
+                    taskId={run.taskId}
+                    runId={run.runId}
+                    cancellable={active}
+                />
+            ) : null}
             <div className="submit-bar">
+                {terminal && onContinue ? (
+                    <button
+                        type="button"
+                        className="button secondary"
+                        onClick={() => {
+                            onContinue(run)
+                        }}
+                    >
+                        Continue this run
+                    </button>
+                ) : null}
                 <a className="button primary" href={link} target="_blank" rel="noreferrer noopener">
                     Open in PostHog
                 </a>

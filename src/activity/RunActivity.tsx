@@ -1,0 +1,49 @@
+import { useId, type ReactNode } from 'react'
+
+import type { PostHogClient } from '../api/createPostHogClient.ts'
+import './activity.css'
+import { ActivityList } from './ActivityList.tsx'
+import { FOLLOW_STATE_LABELS } from './activityLabels.ts'
+import { RunMessageBox } from './RunMessageBox.tsx'
+import { useRunActivity } from './useRunActivity.ts'
+
+interface RunActivityProps {
+    client: PostHogClient
+    taskId: string
+    runId: string
+    /** Interactive and not ended: the run takes messages. */
+    canMessage: boolean
+}
+
+/** What the agent is doing, as it happens; mount it keyed by run. */
+export function RunActivity({ client, taskId, runId, canMessage }: RunActivityProps): ReactNode {
+    const id = useId()
+    const { snapshot, store } = useRunActivity(client, taskId, runId)
+    return (
+        <section className="activity" aria-labelledby={`${id}-title`}>
+            <div className="activity-header">
+                <h3 id={`${id}-title`}>Activity</h3>
+                <span className={`field-help activity-state state-${snapshot.state}`}>
+                    {FOLLOW_STATE_LABELS[snapshot.state]}
+                    {snapshot.items.length > 0 ? ` · ${snapshot.items.length} items` : ''}
+                </span>
+            </div>
+            {snapshot.problem ? (
+                <p className="banner warning" role="alert">
+                    Could not follow the activity: {snapshot.problem}
+                </p>
+            ) : null}
+            <ActivityList items={snapshot.items} label="Run activity" />
+            {canMessage ? (
+                <RunMessageBox
+                    client={client}
+                    taskId={taskId}
+                    runId={runId}
+                    onSent={(text) => {
+                        store.addSentMessage(text)
+                    }}
+                />
+            ) : null}
+        </section>
+    )
+}

@@ -1,0 +1,59 @@
+import type { ActivityItem } from './createActivityLog.ts'
+import { createActivityLog } from './createActivityLog.ts'
+import type { FollowState } from './followRunActivity.ts'
+
+export interface ActivitySnapshot {
+    items: readonly ActivityItem[]
+    state: FollowState
+    /** Set when following stopped on an error. */
+    problem: string | undefined
+}
+
+export interface ActivityStore {
+    subscribe: (listener: () => void) => () => void
+    getSnapshot: () => ActivitySnapshot
+    append: (values: readonly unknown[]) => void
+    addSentMessage: (text: string) => void
+    setState: (state: FollowState, problem?: string) => void
+}
+
+/** The activity for useSyncExternalStore; bursts of entries become one render per scheduled flush. */
+export function createActivityStore(
+    schedule: (flush: () => void) => void = (flush) => setTimeout(flush, 50)
+): ActivityStore {
+    const log = createActivityLog()
+    const listeners = new Set<() => void>()
+    let snapshot: ActivitySnapshot = { items: log.items(), state: 'history', problem: undefined }
+    let scheduled = false
+
+    const publish = () => {
+        scheduled = false
+        snapshot = { ...snapshot, items: log.items() }
+        for (const listener of listeners) listener()
+    }
+    const later = () => {
+        if (scheduled) return
+        scheduled = true
+        schedule(publish)
+    }
+
+    return {
+        subscribe(listener) {
+            listeners.add(listener)
+            return () => listeners.delete(listener)
+        },
+        getSnapshot: () => snapshot,
+        append(values) {
+            if (log.append(values)) later()
+        },
+        addSentMessage(text) {
+            log.addSentMessage(text)
+            publish()
+        },
+        setState(state, problem) {
+            if (snapshot.state === state && snapshot.problem === problem) return
+            snapshot = { ...snapshot, state, problem }
+            for (const listener of listeners) listener()
+        },
+    }
+}
