@@ -174,7 +174,9 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
         const body = new ReadableStream<Uint8Array>({
             async pull(controller) {
                 const idle = setTimeout(() => {
+                    // both: aborting ends the upstream request, cancelling ends the read waiting on it
                     closed.abort()
+                    reader.cancel().catch(() => undefined)
                 }, idleMs)
                 try {
                     const { done, value } = await reader.read()

@@ -17,6 +17,8 @@ export interface ServerAppOptions {
     now?: () => number
     // overrides the setting, for tests
     upstreamTimeoutMs?: number
+    // how long a run stream may stay silent; tests shorten it
+    streamIdleTimeoutMs?: number
 }
 
 // Vite's hashed build output never changes under the same name.
@@ -80,6 +82,7 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
             ...(options.now === undefined ? {} : { now: options.now }),
             upstreamTimeoutMs: options.upstreamTimeoutMs ?? config.limits.upstreamTimeoutMs,
             upstreamMaxBodyBytes: config.limits.upstreamMaxBodyBytes,
+            ...(options.streamIdleTimeoutMs === undefined ? {} : { streamIdleTimeoutMs: options.streamIdleTimeoutMs }),
         })
         app.all(PROXY_BASE, proxy)
         app.all(`${PROXY_BASE}/*`, proxy)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_KEYS, DEMO_PROJECT_ID, DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
 import type { FakePostHog } from '../fake-posthog/startFakePostHog.ts'
 import { startFakePostHog } from '../fake-posthog/startFakePostHog.ts'
+import type { ServerAppOptions } from './createServerApp.ts'
 import { createServerApp } from './createServerApp.ts'
 import { parseServerConfig } from './parseServerConfig.ts'
 import type { RunningServer } from './startServer.ts'
@@ -20,7 +21,7 @@ const RUN_BODY = {
 let fake: FakePostHog
 const servers: RunningServer[] = []
 
-async function startLauncher(extra: Record<string, string> = {}): Promise<string> {
+async function startLauncher(extra: Record<string, string> = {}, options: ServerAppOptions = {}): Promise<string> {
     const parsed = parseServerConfig({
         PORT: '0',
         BUILD_ON_START: 'never',
@@ -31,7 +32,7 @@ async function startLauncher(extra: Record<string, string> = {}): Promise<string
         ...extra,
     })
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
-    const server = await startServer(createServerApp(parsed.config, { log: () => undefined }), {
+    const server = await startServer(createServerApp(parsed.config, { log: () => undefined, ...options }), {
         host: '127.0.0.1',
         port: 0,
     })
@@ -119,5 +120,76 @@ describe('the run follow-up routes of the proxy', () => {
         expect(config).toMatchObject({ serverHeldKey: true, allowCancel: false, allowMessages: false })
         // Reading the run is never switched off.
         expect((await fetch(`${origin}${TASK_PATH}/runs/${runId}/session_logs/`)).status).toBe(200)
+    })
+
+    it('forwards only the session log paging the app sends, and nothing on the stream', async () => {
+        const origin = await startLauncher()
+        const runId = await startRun(origin)
+        const before = fake.requests.length
+        const query = 'limit=5000&offset=10&after=2026-01-01T00:00:00Z&event_types=agent_message'
+        expect((await fetch(`${origin}${TASK_PATH}/runs/${runId}/session_logs/?${query}`)).status).toBe(200)
+        expect((await fetch(`${origin}${TASK_PATH}/runs/${runId}/session_logs/?limit=5001&offset=-1`)).status).toBe(200)
+        const stream = await fetch(`${origin}${TASK_PATH}/runs/${runId}/stream/?start=latest`)
+        await stream.body?.cancel()
+        const paths = fake.requests.slice(before).map((request) => request.path.replace(/^.*\/runs\/[^/]+\//, ''))
+        expect(paths).toEqual(['session_logs/?limit=5000&offset=10', 'session_logs/', 'stream/'])
+    })
+})
+
+// An upstream that answers a stream with the given chunks, a gap before each; after the last it stays open or ends.
+function streamingFetch(chunks: readonly string[], gapMs: number, end: 'close' | 'hang', seen: AbortSignal[]) {
+    return (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+        if (init?.signal) seen.push(init.signal)
+        let sent = 0
+        const body = new ReadableStream<Uint8Array>({
+            async pull(controller) {
+                if (sent === chunks.length && end === 'close') {
+                    controller.close()
+                    return
+                }
+                if (sent === chunks.length) {
+                    // 'hang': nothing more until the proxy gives up; its idle timeout has to end the stream
+                    await new Promise<void>((resolve) => {
+                        init?.signal?.addEventListener('abort', () => {
+                            resolve()
+                        })
+                    })
+                    return
+                }
+                await new Promise((resolve) => setTimeout(resolve, gapMs))
+                controller.enqueue(new TextEncoder().encode(chunks[sent] ?? ''))
+                sent += 1
+            },
+        })
+        return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }))
+    }
+}
+
+describe('the run stream and the upstream limits', () => {
+    const runPath = `${TASK_PATH}/runs/${DEMO_TASK_IDS.flakyLoginTest}/stream/`
+
+    it('outlives the upstream timeout and the body cap: only the wait for the answer is timed', async () => {
+        const event = `data: ${JSON.stringify({ text: 'x'.repeat(700) })}\n\n`
+        const seen: AbortSignal[] = []
+        const origin = await startLauncher(
+            { UPSTREAM_MAX_BODY_BYTES: '1024' },
+            { upstreamTimeoutMs: 100, fetch: streamingFetch([event, event, event], 80, 'close', seen) }
+        )
+        const response = await fetch(`${origin}${runPath}`)
+        expect(response.status).toBe(200)
+        const text = await response.text()
+        expect(text).toBe(event.repeat(3))
+        expect(seen[0]?.aborted).toBe(false)
+    })
+
+    it('closes a stream PostHog leaves silent for longer than the idle timeout, upstream too', async () => {
+        const seen: AbortSignal[] = []
+        const origin = await startLauncher(
+            {},
+            { streamIdleTimeoutMs: 150, fetch: streamingFetch(['data: {"a":1}\n\n'], 10, 'hang', seen) }
+        )
+        const response = await fetch(`${origin}${runPath}`)
+        expect(await response.text()).toBe('data: {"a":1}\n\n')
+        expect(seen[0]?.aborted).toBe(true)
     })
 })
