@@ -8,7 +8,7 @@ import type { TaskRun } from '../api/postHogSchemas.ts'
 import { readRunStream } from '../api/readRunStream.ts'
 import { isTerminalRunStatus } from '../api/runStatus.ts'
 import { fetchSessionLogPage } from '../api/runSessionLogs.ts'
-import { RUN_POLL_INTERVAL_MS } from '../api/taskQueries.ts'
+import { runStatusMaxAgeMs } from '../api/taskQueries.ts'
 import type { ActivitySnapshot, ActivityStore } from './createActivityStore.ts'
 import { createActivityStore } from './createActivityStore.ts'
 import { followRunActivity } from './followRunActivity.ts'
@@ -47,9 +47,10 @@ export function useRunActivity(
         const { signal } = controller
         const runKey = postHogKeys.run(client.scope, taskId, runId)
         const isTerminal = async () => {
-            // A status read within the poll interval is fresh enough: no extra read of the run.
+            // A status the run's own (backing-off) poll keeps current is fresh enough: no extra read of the run.
             const cached = queryClient.getQueryState<TaskRun>(runKey)
-            if (cached?.data && Date.now() - cached.dataUpdatedAt < RUN_POLL_INTERVAL_MS) {
+            const now = Date.now()
+            if (cached?.data && now - cached.dataUpdatedAt < runStatusMaxAgeMs(cached, now)) {
                 return isTerminalRunStatus(cached.data.status)
             }
             const run = await client.getRun(taskId, runId, { signal })

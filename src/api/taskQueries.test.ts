@@ -20,6 +20,7 @@ import { TaskRunSchema } from './postHogSchemas.ts'
 import { schemaDocumentQueryOptions } from './schemaDocumentQueryOptions.ts'
 import {
     RUN_POLL_INTERVAL_MS,
+    runStatusMaxAgeMs,
     runQueryOptions,
     runsQueryOptions,
     TASK_PAGE_SIZE,
@@ -198,5 +199,27 @@ describe('picker queries', () => {
             schemaDocumentQueryOptions(client),
         ]
         expect(all.map((options) => options.retry)).toEqual(all.map(() => false))
+    })
+})
+
+describe('runStatusMaxAgeMs: how long the cached run stands for its status', () => {
+    const NOW = Date.parse('2026-06-01T12:00:00Z')
+    const run = (status: string, unchangedMs: number) =>
+        TaskRunSchema.parse({ id: 'run', status, updated_at: new Date(NOW - unchangedMs).toISOString() })
+    const gone = new ApiError({ info: { kind: 'not_found' }, message: 'x', status: 404 })
+
+    it.each<[string, TaskRun | undefined, ApiError | null, number]>([
+        [
+            'a run that just changed: one poll plus a poll of slack',
+            run('in_progress', 0),
+            null,
+            2 * RUN_POLL_INTERVAL_MS,
+        ],
+        // the poll has backed off to 6 s, so the follow loop must not read the run every 3 s meanwhile
+        ['a run unchanged for a minute', run('in_progress', 60_000), null, 3 * RUN_POLL_INTERVAL_MS],
+        ['an ended run: polling stopped, the status is final', run('completed', 0), null, Number.POSITIVE_INFINITY],
+        ['polling stopped on an error: ask again', run('in_progress', 0), gone, 0],
+    ])('%s', (_name, data, error, expected) => {
+        expect(runStatusMaxAgeMs({ data, error }, NOW)).toBe(expected)
     })
 })

@@ -67,6 +67,16 @@ function pollStateOf(query: { state: { data: TaskRun | undefined; error: ApiErro
 }
 
 /**
+ * How old the cached run may be and still stand for its status: the followed run's next poll comes within this, so a
+ * reader that trusts it (the activity follow loop) never adds reads of the run, even while polling backs off.
+ */
+export function runStatusMaxAgeMs(state: { data: TaskRun | undefined; error: ApiError | null }, now: number): number {
+    const delay = nextPollDelay({ ...pollStateOf({ state }), now })
+    if (delay === false) return isTerminalRunStatus(state.data?.status) ? Number.POSITIVE_INFINITY : 0
+    return delay + RUN_POLL_INTERVAL_MS
+}
+
+/**
  * Follows the run until it completes, fails or is cancelled (pollPolicy.ts): every few seconds while it changes, less
  * often while it does not, never faster than a rate limit asks; not at all in a hidden tab, and at once on return.
  */
