@@ -1,4 +1,5 @@
 import type { FakeModel, TaskRunStatus, TerminalRunStatus } from './fakeEntities.ts'
+import type { RunDefaultsSetting } from './resolveRunDefaults.ts'
 import type { SchemaDocumentOption } from './schemaDocumentResponse.ts'
 
 export interface FakePostHogOptions {
@@ -11,6 +12,8 @@ export interface FakePostHogOptions {
     // statuses a new run goes through, one step per GET of the run; default queued, in_progress, finalStatus
     runStatusSteps?: readonly TaskRunStatus[]
     finalStatus?: TerminalRunStatus
+    // the saved run defaults (tasks/@me/config/, §4); default: none, so a run without a model gets the catalogue's
+    runDefaults?: RunDefaultsSetting
 }
 
 export function resolveRunStatusSteps(options: FakePostHogOptions): readonly TaskRunStatus[] {
