@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test
 
 import { pageProbeScript, type KeySample, type ResourceSample } from './installPageProbe.ts'
 import { reactCommitProbeScript, type RenderReport } from './installReactCommitProbe.ts'
+import { SignalQueue } from './SignalQueue.ts'
 import { toKeyEvents } from './toKeyEvents.ts'
 
 export const MESSAGE_LABEL = 'Pending user message'
@@ -151,14 +152,11 @@ class NetworkWatch {
 
 /** Messages the page probe sends through a CDP binding: no round trip, no script injected by Playwright. */
 export class SignalWatch {
-    private readonly received = new Set<string>()
-    private readonly waiters = new Map<string, () => void>()
+    private readonly queue = new SignalQueue()
 
     private constructor(cdp: CDPSession) {
         cdp.on('Runtime.bindingCalled', (event) => {
-            if (event.name !== SIGNAL_BINDING) return
-            this.received.add(event.payload)
-            this.waiters.get(event.payload)?.()
+            if (event.name === SIGNAL_BINDING) this.queue.deliver(event.payload)
         })
     }
 
@@ -169,14 +167,9 @@ export class SignalWatch {
         return watch
     }
 
+    /** Resolves on the next signal `payload` not already used by an earlier wait. */
     next(payload: string): Promise<void> {
-        if (this.received.has(payload)) return Promise.resolve()
-        return new Promise((resolve) => {
-            this.waiters.set(payload, () => {
-                this.waiters.delete(payload)
-                resolve()
-            })
-        })
+        return this.queue.next(payload)
     }
 }
 

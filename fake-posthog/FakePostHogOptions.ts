@@ -1,4 +1,5 @@
 import type { FakeModel, TaskRunStatus, TerminalRunStatus } from './fakeEntities.ts'
+import type { RunDefaultsSetting } from './resolveRunDefaults.ts'
 import type { SchemaDocumentOption } from './schemaDocumentResponse.ts'
 
 export interface FakePostHogOptions {
@@ -14,6 +15,8 @@ export interface FakePostHogOptions {
     // a run's scripted activity (fakeRunActivity.ts): one entry every stepMs (default 900) from the run's start,
     // historyEntries already-logged entries before it, and the stream rotated once after each listed entry count
     activity?: { stepMs?: number; historyEntries?: number; rotateAfterEntries?: readonly number[] }
+    // the saved run defaults (tasks/@me/config/, §4); default: none, so a run without a model gets the catalogue's
+    runDefaults?: RunDefaultsSetting
 }
 
 export function resolveRunStatusSteps(options: FakePostHogOptions): readonly TaskRunStatus[] {

@@ -12,6 +12,7 @@ import {
 } from './apiRepresentations.ts'
 import type { AccessRequirement, AccessResult } from './authorizeRequest.ts'
 import { authorizeRequest } from './authorizeRequest.ts'
+import { myTaskConfigResponse, resolveRunDefaults } from './resolveRunDefaults.ts'
 import type { FakeApiKey, FakeModel, FakeProject, FakeTask } from './fakeEntities.ts'
 import type { FakePostHogOptions } from './FakePostHogOptions.ts'
 import { resolveRunStatusSteps } from './FakePostHogOptions.ts'
@@ -171,6 +172,11 @@ export function createFakePostHogApp(
     )
     allowOnly(app, `${PROJECT}/tasks/models`, authorize, 'product')
 
+    app.get(`${PROJECT}/tasks/@me/config`, (c) =>
+        withProject(c, 'task:read', () => jsonResponse(200, myTaskConfigResponse(options.runDefaults ?? {})))
+    )
+    allowOnly(app, `${PROJECT}/tasks/@me/config`, authorize, 'product')
+
     app.get(`${PROJECT}/tasks/repositories`, (c) =>
         withProject(c, 'task:read', (granted) => {
             const repositories = state.tasks
@@ -212,6 +218,7 @@ export function createFakePostHogApp(
                 request: validated.request,
                 catalog: catalog(),
                 statusSteps: resolveRunStatusSteps(options),
+                runDefaults: resolveRunDefaults(options.runDefaults ?? {}),
             })
             if (!started.ok) {
                 return toFailureResponse(started.failure)

@@ -5,6 +5,7 @@ import type { FakeState } from './FakeState.ts'
 import { getReasoningEffortError } from './getReasoningEffortError.ts'
 import { buildHogError, buildValidationFailure } from './hogError.ts'
 import type { HttpFailure } from './jsonResponse.ts'
+import { applyRunDefaults, type ResolvedRunDefaults } from './resolveRunDefaults.ts'
 import type { RunRequest } from './validateRunRequest.ts'
 
 export interface StartRunContext {
@@ -15,6 +16,8 @@ export interface StartRunContext {
     catalog: readonly FakeModel[]
     // the statuses a new run goes through; the first is the one the run endpoint answers with
     statusSteps: readonly TaskRunStatus[]
+    // what a body pinning neither adapter nor model runs with
+    runDefaults?: ResolvedRunDefaults | undefined
 }
 
 export type StartRunResult = { ok: true; run: FakeTaskRun } | { ok: false; failure: HttpFailure }
@@ -47,7 +50,8 @@ export function startTaskRun(context: StartRunContext): StartRunResult {
     if (request.resume_from_run_id !== undefined && previous === undefined) {
         return refuse({ detail: 'Invalid resume_from_run_id' })
     }
-    const settings = inheritSettings(request, previous)
+    const inherited = inheritSettings(request, previous)
+    const settings = context.runDefaults ? applyRunDefaults(inherited, context.runDefaults) : inherited
     const effortError = getReasoningEffortError(
         settings.runtime_adapter,
         settings.model,
@@ -73,7 +77,8 @@ export function startTaskRun(context: StartRunContext): StartRunResult {
     if (!authorship.ok) {
         return authorship
     }
-    const run = buildRun(context, settings, previous, artifacts.artifacts, authorship)
+    const defaultsSource = settings === inherited ? 'none' : (context.runDefaults?.source ?? 'none')
+    const run = buildRun(context, settings, previous, artifacts.artifacts, authorship, defaultsSource)
     state.runs.push(run)
     task.last_activity_at = run.created_at
     task.updated_at = run.created_at
@@ -191,7 +196,8 @@ function buildRun(
     settings: RunSettings,
     previous: FakeTaskRun | undefined,
     artifacts: RunArtifact[],
-    authorship: Authorship
+    authorship: Authorship,
+    defaultsSource: string
 ): FakeTaskRun {
     const { request } = context
     const runtimeAdapter = settings.runtime_adapter === 'codex' ? 'codex' : 'claude'
@@ -208,6 +214,7 @@ function buildRun(
         runtime_adapter: runtimeAdapter,
         model,
         pr_authorship_mode: authorship.mode,
+        ai_defaults_source: defaultsSource,
         branch,
         ...(message !== null || artifacts.length > 0 ? { pending_user_message: message } : {}),
         ...(artifacts.length > 0 ? { pending_user_artifact_ids: artifacts.map((artifact) => artifact.id) } : {}),

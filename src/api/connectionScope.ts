@@ -25,6 +25,7 @@ export const postHogKeys = {
     sandboxEnvironments: (scope: ConnectionScope) => [...scope, 'sandboxEnvironments'] as const,
     signalReports: (scope: ConnectionScope) => [...scope, 'signalReports'] as const,
     models: (scope: ConnectionScope) => [...scope, 'models'] as const,
+    runDefaults: (scope: ConnectionScope) => [...scope, 'runDefaults'] as const,
     runTask: (scope: ConnectionScope) => [...scope, 'runTask'] as const,
     // The document is public and per host, not per project.
     schemaDocument: (host: string) => ['posthog', host, 'schemaDocument'] as const,

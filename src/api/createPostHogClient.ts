@@ -129,6 +129,8 @@ export interface PostHogClient {
         artifacts: readonly ArtifactToFinalize[],
         options?: RequestOptions
     ): Promise<readonly FinalizedArtifact[]>
+    /** GET a path under the project (`tasks/@me/config/`), parsed with the caller's schema at the boundary. */
+    getProjectJson<S extends z.ZodMiniType>(path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>
     /** PostHog's OpenAPI document (public, sent without the key), for the schema compiler to parse. */
     getSchemaDocument(options?: RequestOptions): Promise<Record<string, unknown>>
     /**
@@ -454,6 +456,9 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
             })
         },
         openRunStream,
+        getProjectJson(path, schema, options = {}) {
+            return send({ method: 'GET', path: `${projectPath}/${path}`, schema, signal: options.signal })
+        },
         getSchemaDocument(options = {}) {
             return send({
                 method: 'GET',

@@ -5,6 +5,7 @@ import { createPortal } from 'react-dom'
 import type { TaskRun } from '../api/postHogSchemas.ts'
 import { modelsQueryOptions } from '../api/modelsQueryOptions.ts'
 import { prefetchConnected } from '../api/prefetchConnected.ts'
+import { runDefaultsQueryOptions } from '../api/runDefaultsQueryOptions.ts'
 import { AttachmentsField } from '../attachments/AttachmentsField.tsx'
 import { mergeArtifactIds } from '../attachments/mergeArtifactIds.ts'
 import { ConnectionPanel } from '../connection/ConnectionPanel.tsx'
@@ -136,8 +137,12 @@ function LauncherBody({
     useEffect(() => {
         if (early) prefetchConnected(queryClient, early, taskId)
     }, [queryClient, early, taskId])
-    const context: RuleContext = useMemo(() => ({ models: models.data ?? BUNDLED_MODELS }), [models.data])
-    const pickers = usePickers(client, taskId, context.models)
+    const runDefaults = useQuery(runDefaultsQueryOptions(client)).data
+    const context: RuleContext = useMemo(
+        () => ({ models: models.data ?? BUNDLED_MODELS, runDefaults }),
+        [models.data, runDefaults]
+    )
+    const pickers = usePickers(client, taskId, context.models, runDefaults)
 
     // A model with other fields remounts the form, starting from what the user had: nothing typed is lost.
     const formSeed = useFormSeed(model, link.prefill)

@@ -10,6 +10,7 @@ import { runsQueryOptions } from '../api/taskQueries.ts'
 import type { ModelChoice } from '../contract/bundledModelCatalog.ts'
 import type { FieldPicker, PickerOption } from '../form/formTypes.ts'
 import { FIELD } from '../schema/fieldRules.ts'
+import type { RunDefaults } from '../schema/runDefaults.ts'
 import { statusLabel } from '../results/statusLabel.ts'
 import { modelPicker } from './modelPicker.ts'
 
@@ -106,7 +107,8 @@ function toPicker<T>(query: QueryState<T>, nouns: PickerNouns, toOption: (item: 
 export function usePickers(
     client: PostHogClient | undefined,
     taskId: string,
-    models: readonly ModelChoice[]
+    models: readonly ModelChoice[],
+    runDefaults?: RunDefaults
 ): ReadonlyMap<string, FieldPicker> {
     const connected = client !== undefined
     const runs = useQuery(runsQueryOptions(client, taskId))
@@ -131,10 +133,10 @@ export function usePickers(
         reportOption
     )
     return useMemo(() => {
-        const pickers = new Map<string, FieldPicker>([[FIELD.model, modelPicker(models)]])
+        const pickers = new Map<string, FieldPicker>([[FIELD.model, modelPicker(models, runDefaults)]])
         if (resume) pickers.set(FIELD.resumeFromRunId, resume)
         if (sandbox) pickers.set(FIELD.sandboxEnvironmentId, sandbox)
         if (report) pickers.set(FIELD.signalReportId, report)
         return pickers
-    }, [models, resume, sandbox, report])
+    }, [models, runDefaults, resume, sandbox, report])
 }

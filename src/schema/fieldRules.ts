@@ -1,5 +1,6 @@
 import type { ModelChoice } from '../contract/bundledModelCatalog.ts'
 import { FAST_MODE_MODELS, ONE_MILLION_CONTEXT_MODELS } from '../contract/modelCapabilities.ts'
+import type { RunDefaults } from './runDefaults.ts'
 
 // The properties the rules below refer to: typed constants, so the rules read as data.
 export const FIELD = {
@@ -159,6 +160,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
 /** What the rules need besides the form values. */
 export interface RuleContext {
     models: readonly ModelChoice[]
+    /** PostHog's defaults for a body without a model, when connected and one resolves: the model may be left empty. */
+    runDefaults?: RunDefaults | undefined
 }
 
 /** The form values that decide which fields show and how: watch only these, so typing elsewhere stays cheap. */

@@ -3,6 +3,7 @@ import type { EnumOption, Field, FieldModel, FormValues } from './fieldModel.ts'
 import {
     CONFIRMATION_RULES,
     DESKTOP_ONLY_RULES,
+    FIELD,
     confirmationKey,
     EFFORT_RULES,
     RESTRICTION_RULES,
@@ -12,6 +13,7 @@ import {
     VISIBILITY_RULES,
 } from './fieldRules.ts'
 import { readString } from './formValues.ts'
+import { defaultsReason, isDecidedByDefaults, usesRunDefaults } from './runDefaults.ts'
 
 /** A field as it stands for the current values: what to offer, whether it is needed, whether it can be used. */
 export interface ResolvedField {
@@ -37,7 +39,9 @@ function isShown(field: Field, values: FormValues): boolean {
     return VISIBILITY_RULES.every((rule) => rule.field !== field.name || holds(rule.when, values))
 }
 
-function isRequired(field: Field): boolean {
+function isRequired(field: Field, context: RuleContext): boolean {
+    // With a resolved default, an empty model means PostHog's default; without one the schema's word stands.
+    if (field.name === FIELD.model && context.runDefaults !== undefined) return false
     return field.required || VISIBILITY_RULES.some((rule) => rule.field === field.name && rule.requiredWhenShown)
 }
 
@@ -68,6 +72,17 @@ function effortOptions(
     return { options, unavailableReason: undefined, message }
 }
 
+/** While the model is left to PostHog, its companions are not sent (any of them would select a runtime). */
+function leftToDefaults(
+    field: Field,
+    values: FormValues,
+    context: RuleContext
+): { options: readonly EnumOption[]; unavailableReason: string; message: string } | undefined {
+    const { runDefaults } = context
+    if (!runDefaults || !isDecidedByDefaults(field) || !usesRunDefaults(values, runDefaults)) return undefined
+    return { options: [], unavailableReason: defaultsReason(field, runDefaults), message: '' }
+}
+
 function findConfirmation(field: Field, values: FormValues): ConfirmationRule | undefined {
     return CONFIRMATION_RULES.find((rule) => rule.field === field.name && readString(values, field.name) === rule.value)
 }
@@ -92,7 +107,8 @@ export function resolveFields(model: FieldModel, values: FormValues, context: Ru
     const resolved: ResolvedField[] = []
     for (const field of model.fields) {
         if (!isShown(field, values)) continue
-        const narrowed = effortOptions(field, values, context) ?? restriction(field, values)
+        const byDefaults = leftToDefaults(field, values, context)
+        const narrowed = byDefaults ?? effortOptions(field, values, context) ?? restriction(field, values)
         const confirmation = findConfirmation(field, values)
         const desktopOnly = DESKTOP_ONLY_RULES.filter((rule) => rule.field === field.name)
         const wholeField = desktopOnly.find((rule) => rule.value === undefined)
@@ -102,7 +118,7 @@ export function resolveFields(model: FieldModel, values: FormValues, context: Ru
         const notice = desktopOnly.find((rule) => options.some((option) => option.value === rule.value))?.reason
         resolved.push({
             field,
-            required: isRequired(field),
+            required: isRequired(field, context),
             options: offered,
             unavailableReason: wholeField?.reason ?? narrowed?.unavailableReason,
             restrictionMessage: notice ?? narrowed?.message,
