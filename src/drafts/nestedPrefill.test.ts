@@ -112,6 +112,16 @@ describe('rows in links, drafts and messages', () => {
         expect(JSON.stringify(decoded.values)).not.toContain('"x"')
     })
 
+    it('takes a parameter holding a header value out of the address bar, keeping the others', () => {
+        const row = { type: 'http', name: 'a', url: 'https://a.example.com', headers: [{ name: 'A', value: 'sekrit' }] }
+        const search = `?branch=main&imported_mcp_servers=${encodeURIComponent(JSON.stringify(row))}`
+        const decoded = decodePrefill(MODEL, search, `#${search.slice(1)}`)
+        expect(decoded.cleanedSearch).toBe('?branch=main')
+        expect(decoded.cleanedHash).toBe('#branch=main')
+        expect(decoded.refusedSecrets).toEqual(['imported_mcp_servers'])
+        expect(decoded.hadSecrets).toBe(true)
+    })
+
     it('reports link values for what only PostHog Desktop can serve like any unusable parameter', () => {
         const search = `?claude_model_access=own-subscription&relayed_mcp_servers=${encodeURIComponent('{"name":"db"}')}`
         const decoded = decodePrefill(MODEL, search, '')

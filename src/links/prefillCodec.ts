@@ -251,15 +251,22 @@ export function decodePrefill(model: FieldModel, search: string, hash: string): 
         model,
         [...merged].filter(([name]) => !RESERVED_NAMES.has(name))
     )
+    // A secret found inside a value (an MCP header in a server's row) takes its whole parameter out of the address.
+    const secretPaths = fields.problems.filter((problem) => problem.reason === 'secret').map((problem) => problem.name)
+    const holdsSecret = (name: string): boolean =>
+        fields.refusedSecrets.includes(name) || secretPaths.some((path) => path === name || path.startsWith(`${name}.`))
+    const withValueSecrets = (params: readonly Param[], names: ReadonlySet<string>): Set<string> =>
+        new Set([...names, ...params.map((param) => param.name).filter(holdsSecret)])
+    const valueSecrets = [...new Set(merged.keys())].filter((name) => holdsSecret(name) && !refused.has(name))
     return {
         values: fields.values,
         problems: [...problems, ...fields.problems],
-        refusedSecrets: [...refused, ...fields.refusedSecrets],
+        refusedSecrets: [...new Set([...refused, ...fields.refusedSecrets, ...valueSecrets])],
         connection,
         locked,
-        hadSecrets: refused.size > 0 || fields.refusedSecrets.length > 0,
-        cleanedSearch: clean(search, '?', queryParams, refusedInQuery),
-        cleanedHash: clean(hash, '#', hashParams, refusedInHash),
+        hadSecrets: refused.size > 0 || fields.refusedSecrets.length > 0 || valueSecrets.length > 0,
+        cleanedSearch: clean(search, '?', queryParams, withValueSecrets(queryParams, refusedInQuery)),
+        cleanedHash: clean(hash, '#', hashParams, withValueSecrets(hashParams, refusedInHash)),
     }
 }
 
