@@ -1,12 +1,10 @@
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
-import { createPortal } from 'react-dom'
 
-import type { TaskRun } from '../api/postHogSchemas.ts'
+import type { Task, TaskRun } from '../api/postHogSchemas.ts'
 import { modelsQueryOptions } from '../api/modelsQueryOptions.ts'
 import { prefetchConnected } from '../api/prefetchConnected.ts'
 import { runDefaultsQueryOptions } from '../api/runDefaultsQueryOptions.ts'
-import { AttachmentsField } from '../attachments/AttachmentsField.tsx'
 import { mergeArtifactIds } from '../attachments/mergeArtifactIds.ts'
 import { ConnectionPanel } from '../connection/ConnectionPanel.tsx'
 import { loadSettings, loadSettingsHost } from '../connection/connectionSettings.ts'
@@ -20,12 +18,11 @@ import { DraftAutosaver, DraftPrompt } from '../drafts/DraftControls.tsx'
 import { browserStorage, createDraftStore, draftKey } from '../drafts/draftStore.ts'
 import type { DraftAutosave } from '../drafts/useDraftAutosave.ts'
 import { useDraftOffer } from '../drafts/useDraftOffer.ts'
-import { HostSubmitPrompt } from '../embed/HostSubmitPrompt.tsx'
 import { hostSubmitPolicy } from '../embed/hostSubmitPolicy.ts'
 import type { EmbedParams } from '../embed/parseEmbedParams.ts'
 import { useEmbedBridge } from '../embed/useEmbedBridge.ts'
 import { useEmbedNotifications } from '../embed/useEmbedNotifications.ts'
-import { fieldSlot, NOTICE_SLOT, useFormSlot, type FormSlots } from '../form/formSlots.ts'
+import type { FormSlots } from '../form/formSlots.ts'
 import type { RunFormHandle } from '../form/RunForm.tsx'
 import type { Store } from '../lib/createStore.ts'
 import { mergeInitialValues } from '../links/mergePrefill.ts'
@@ -36,15 +33,13 @@ import { SchemaNotice } from '../liveSchema/SchemaNotice.tsx'
 import { useFieldModel } from '../liveSchema/useFieldModel.ts'
 import { useFormSeed } from '../liveSchema/useFormSeed.ts'
 import { usePickers } from '../pickers/usePickers.ts'
-import { RecentRuns } from '../results/RecentRuns.tsx'
 import { createRunHistoryStore } from '../results/runHistory.ts'
 import { RunResult } from '../results/RunResult.tsx'
-import { SubmitNotice } from '../results/SubmitNotice.tsx'
 import { useRunSubmission, type SubmissionEvents } from '../results/useRunSubmission.ts'
-import type { Task } from '../api/postHogSchemas.ts'
 import { FIELD, type RuleContext } from '../schema/fieldRules.ts'
 import { secretValues } from '../schema/mapSecrets.ts'
-import { BELOW_FORM_SLOT, type FormBinding } from './formBinding.ts'
+import type { FormBinding } from './formBinding.ts'
+import { LauncherSlotContent } from './LauncherSlotContent.tsx'
 
 export interface LauncherProps {
     prefill: DecodedPrefill
@@ -249,9 +244,6 @@ function LauncherBody({
     useEffect(() => {
         bindingStore.set(binding)
     }, [bindingStore, binding])
-    const noticeSlot = useFormSlot(slots, NOTICE_SLOT)
-    const attachmentsSlot = useFormSlot(slots, fieldSlot(FIELD.artifactIds))
-    const belowFormSlot = useFormSlot(slots, BELOW_FORM_SLOT)
 
     return (
         <>
@@ -292,8 +284,7 @@ function LauncherBody({
                             submission.taskChosen()
                         }
                         formRef.current?.setValues({ [FIELD.resumeFromRunId]: ended.runId })
-                        const message = `form.run-form [name="${CSS.escape(FIELD.message)}"]`
-                        document.querySelector<HTMLElement>(message)?.focus()
+                        formRef.current?.focus(FIELD.message)
                     }}
                 />
             ) : null}
@@ -320,42 +311,19 @@ function LauncherBody({
                 enabled={draftOffer.autosave}
                 autosaveRef={autosaveRef}
             />
-            {/* Rendered here, shown inside the form: what they use (react-query, state) stays the launcher's. */}
-            {noticeSlot
-                ? createPortal(
-                      <>
-                          {embedBridge.submitRequest ? (
-                              <HostSubmitPrompt
-                                  origin={embedBridge.submitRequest.origin}
-                                  onStart={embedBridge.confirmHostSubmit}
-                                  onDismiss={embedBridge.dismissHostSubmit}
-                              />
-                          ) : null}
-                          <SubmitNotice
-                              blocker={submission.blocker}
-                              error={submission.submitError}
-                              onRetry={() => {
-                                  formRef.current?.submit()
-                              }}
-                          />
-                      </>,
-                      noticeSlot
-                  )
-                : null}
-            {attachmentsSlot && model.byName.has(FIELD.artifactIds)
-                ? createPortal(
-                      <AttachmentsField
-                          client={client}
-                          taskId={taskId}
-                          onArtifactIdsChange={onArtifactIdsChange}
-                          missingArtifacts={submission.missingArtifacts}
-                      />,
-                      attachmentsSlot
-                  )
-                : null}
-            {belowFormSlot && !embed.embedded
-                ? createPortal(<RecentRuns runs={submission.history} onOpen={submission.showResult} />, belowFormSlot)
-                : null}
+            <LauncherSlotContent
+                slots={slots}
+                client={client}
+                taskId={taskId}
+                submission={submission}
+                embedBridge={embedBridge}
+                hasAttachments={model.byName.has(FIELD.artifactIds)}
+                embedded={embed.embedded}
+                onArtifactIdsChange={onArtifactIdsChange}
+                onRetry={() => {
+                    formRef.current?.submit()
+                }}
+            />
         </>
     )
 }

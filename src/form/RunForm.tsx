@@ -3,6 +3,7 @@ import {
     memo,
     Suspense,
     useEffect,
+    useEffectEvent,
     useImperativeHandle,
     useMemo,
     useState,
@@ -40,6 +41,8 @@ export interface RunFormHandle {
     setValues: (values: FormValues) => void
     submit: () => void
     getValues: () => FormValues
+    /** Moves focus to a field's control, as a server error does. */
+    focus: (name: string) => void
 }
 
 export interface RunFormProps {
@@ -212,6 +215,10 @@ export const RunForm = memo(function RunForm({
         return handleSubmit(startedEarly ? () => undefined : onValid, onInvalidValues)(event)
     }
 
+    // The handle is made once; what it calls always sees the latest render's props.
+    const submitLatest = useEffectEvent(() => {
+        void submit()
+    })
     useImperativeHandle(
         ref,
         () => ({
@@ -222,12 +229,13 @@ export const RunForm = memo(function RunForm({
                     setValue(name, value, { shouldDirty: true, shouldValidate: getFieldState(name).invalid })
                 }
             },
-            submit: () => {
-                void submit()
-            },
+            submit: submitLatest,
             getValues: () => getValues(),
-        })
-        // no dependency list: submit closes over this render's props, so the handle follows every render
+            focus: (name) => {
+                setFocus(name)
+            },
+        }),
+        [setValue, getFieldState, getValues, setFocus]
     )
 
     return (
