@@ -173,6 +173,8 @@ describe('buildUpstreamQuery', () => {
         ['getSchema', 'format=json&personal_api_key=phx_abc', '?format=json'],
         ['getSchema', 'format=api', ''],
         ['getCurrentUser', '__proto__=1&constructor=2', ''],
+        ['streamRun', 'start=latest', '?start=latest'],
+        ['streamRun', 'start=0&last_event_id=5', ''],
     ])('%s ?%s → %j', (name, search, expected) => {
         expect(buildUpstreamQuery(route(name), new URLSearchParams(search))).toBe(expected)
     })

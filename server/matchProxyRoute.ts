@@ -60,6 +60,8 @@ const PAGE = { limit: /^(?:[1-9]\d?|100)$/, offset: /^\d{1,9}$/ } as const
 const NO_QUERY = {} as const
 // the app pages the session log by offset, 5000 entries at a time (PostHog's ceiling)
 const SESSION_LOG_PAGE = { limit: /^(?:[1-9]\d{0,2}|[1-4]\d{3}|5000)$/, offset: /^\d{1,9}$/ } as const
+// the app opens a run's stream at its newest entry once it has read the session log
+const STREAM_START = { start: /^latest$/ } as const
 const TASK = [...PROJECT, 'tasks', { param: 'taskId' }] as const
 const RUN = [...TASK, 'runs', { param: 'runId' }] as const
 
@@ -94,7 +96,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
         method: 'GET',
         segments: [...RUN, 'stream'],
         authenticated: true,
-        query: NO_QUERY,
+        query: STREAM_START,
         streaming: true,
     },
     {

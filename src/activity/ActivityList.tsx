@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 
 import { ActivityRow } from './ActivityRow.tsx'
 import type { ActivityItem } from './createActivityLog.ts'
@@ -12,35 +12,30 @@ interface ActivityListProps {
 // Within this many pixels of the end counts as at the end (rounding, late measurements).
 const END_SLACK_PX = 48
 
-/** The activity, rendering only the rows on screen; follows new rows until the user scrolls up. */
-export function ActivityList({ items, label }: ActivityListProps): ReactNode {
+/**
+ * The activity, rendering only the rows on screen; the virtualizer keeps it at the newest row while the reader is
+ * there, and leaves it alone once they scroll up ("Jump to latest" goes back).
+ */
+export const ActivityList = memo(function ActivityList({ items, label }: ActivityListProps): ReactNode {
     const scroller = useRef<HTMLDivElement>(null)
-    const lastTop = useRef(0)
-    const [following, setFollowing] = useState(true)
     const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set())
-    // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design
+    const getItemKey = useCallback((index: number) => items[index]?.key ?? index, [items])
     const virtualizer = useVirtualizer({
         count: items.length,
         getScrollElement: () => scroller.current,
         estimateSize: () => 44,
         overscan: 8,
-        getItemKey: (index) => items[index]?.key ?? index,
+        getItemKey,
+        anchorTo: 'end',
+        followOnAppend: true,
+        scrollEndThreshold: END_SLACK_PX,
+        // A scroll need not render synchronously: typing elsewhere on the page comes first.
+        useFlushSync: false,
     })
 
     useLayoutEffect(() => {
-        if (following && items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' })
-    }, [following, items, virtualizer])
-
-    const onScroll = () => {
-        const element = scroller.current
-        if (!element) return
-        const top = element.scrollTop
-        const atEnd = element.scrollHeight - top - element.clientHeight <= END_SLACK_PX
-        // Only a move up is the user's: the list's own scrolls go down.
-        if (atEnd) setFollowing(true)
-        else if (top < lastTop.current - 2) setFollowing(false)
-        lastTop.current = top
-    }
+        virtualizer.scrollToEnd()
+    }, [virtualizer])
 
     const onToggle = useCallback((key: string, isOpen: boolean) => {
         setOpen((previous) => {
@@ -54,14 +49,7 @@ export function ActivityList({ items, label }: ActivityListProps): ReactNode {
 
     return (
         <div className="activity-frame">
-            <div
-                ref={scroller}
-                className="activity-scroller"
-                role="log"
-                aria-label={label}
-                tabIndex={0}
-                onScroll={onScroll}
-            >
+            <div ref={scroller} className="activity-scroller" role="log" aria-label={label} tabIndex={0}>
                 {items.length === 0 ? <p className="field-help activity-empty">No activity yet.</p> : null}
                 <div className="activity-canvas" style={{ height: virtualizer.getTotalSize() }}>
                     {virtualizer.getVirtualItems().map((row) => {
@@ -81,12 +69,12 @@ export function ActivityList({ items, label }: ActivityListProps): ReactNode {
                     })}
                 </div>
             </div>
-            {following || items.length === 0 ? null : (
+            {items.length === 0 || virtualizer.isAtEnd() ? null : (
                 <button
                     type="button"
                     className="button secondary activity-jump"
                     onClick={() => {
-                        setFollowing(true)
+                        virtualizer.scrollToEnd()
                     }}
                 >
                     Jump to latest
@@ -94,4 +82,4 @@ export function ActivityList({ items, label }: ActivityListProps): ReactNode {
             )}
         </div>
     )
-}
+})

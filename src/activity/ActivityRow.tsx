@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 
 import { TOOL_STATE_LABELS } from './activityLabels.ts'
 import type { ActivityItem } from './createActivityLog.ts'
@@ -9,8 +9,8 @@ interface ActivityRowProps {
     onToggle: (key: string, open: boolean) => void
 }
 
-/** One item of the run's activity; every text is rendered as text, never as HTML. */
-export function ActivityRow({ item, open, onToggle }: ActivityRowProps): ReactNode {
+/** One item of the run's activity; every text is rendered as text, never as HTML. Memoised: a new entry re-renders no old row. */
+export const ActivityRow = memo(function ActivityRow({ item, open, onToggle }: ActivityRowProps): ReactNode {
     const { event } = item
     switch (event.kind) {
         case 'agent_message':
@@ -118,4 +118,4 @@ export function ActivityRow({ item, open, onToggle }: ActivityRowProps): ReactNo
                 </div>
             )
     }
-}
+})

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { useDeferredValue, useId, type ReactNode } from 'react'
 
 import type { PostHogClient } from '../api/createPostHogClient.ts'
 import './activity.css'
@@ -19,6 +19,8 @@ interface RunActivityProps {
 export function RunActivity({ client, taskId, runId, canMessage }: RunActivityProps): ReactNode {
     const id = useId()
     const { snapshot, store } = useRunActivity(client, taskId, runId)
+    // The list re-renders at low priority: a keystroke in the form interrupts it.
+    const items = useDeferredValue(snapshot.items)
     return (
         <section className="activity" aria-labelledby={`${id}-title`}>
             <div className="activity-header">
@@ -33,7 +35,7 @@ export function RunActivity({ client, taskId, runId, canMessage }: RunActivityPr
                     Could not follow the activity: {snapshot.problem}
                 </p>
             ) : null}
-            <ActivityList items={snapshot.items} label="Run activity" />
+            <ActivityList items={items} label="Run activity" />
             {canMessage ? (
                 <RunMessageBox
                     client={client}

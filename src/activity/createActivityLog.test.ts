@@ -16,10 +16,37 @@ describe('createActivityLog', () => {
     it('skips entries a reconnect replays, in any batch', () => {
         const log = createActivityLog()
         const first = [entry(1, '_posthog/console', { message: 'a' }), entry(2, '_posthog/console', { message: 'b' })]
-        expect(log.append(first)).toBe(true)
-        expect(log.append(first.map((value) => JSON.parse(JSON.stringify(value)) as unknown))).toBe(false)
-        expect(log.append([...first, entry(3, '_posthog/turn_complete')])).toBe(true)
+        expect(log.append(first)).toHaveLength(2)
+        expect(log.append(first.map((value) => JSON.parse(JSON.stringify(value)) as unknown))).toEqual([])
+        expect(log.append([...first, entry(3, '_posthog/turn_complete')]).map((event) => event.kind)).toEqual([
+            'turn_end',
+        ])
         expect(log.items().map((item) => item.event.kind)).toEqual(['console', 'console', 'turn_end'])
+        expect(log.count()).toBe(3)
+    })
+
+    it('returns run state events too, so the caller updates the status once per new event', () => {
+        const log = createActivityLog()
+        const state = { type: 'task_run_state', status: 'completed' }
+        expect(log.append([state])).toEqual([expect.objectContaining({ kind: 'run_state', status: 'completed' })])
+        expect(log.append([state])).toEqual([])
+    })
+
+    it('never changes an array it has handed out, whatever comes after', () => {
+        const log = createActivityLog()
+        log.append([entry(1, '_posthog/console', { message: 'a' })])
+        const shown = log.items()
+        log.append([entry(2, '_posthog/console', { message: 'b' })])
+        const afterOne = log.items()
+        expect(shown).toHaveLength(1)
+        expect(afterOne).not.toBe(shown)
+        log.append([entry(3, '_posthog/console', { message: 'c' })])
+        expect(afterOne).toHaveLength(2)
+        const unshown = log.items()
+        log.append([entry(4, '_posthog/console', { message: 'd' })])
+        log.append([entry(5, '_posthog/console', { message: 'e' })])
+        expect(unshown).toHaveLength(3)
+        expect(log.items()).toHaveLength(5)
     })
 
     it('folds tool updates into their call, keeping its key and what the update leaves out', () => {

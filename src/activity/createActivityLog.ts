@@ -11,8 +11,8 @@ export interface ActivityItem {
 }
 
 export interface ActivityLog {
-    /** Adds entries in order; an entry seen before (a reconnect replays them) is skipped. Returns whether anything changed. */
-    append: (values: readonly unknown[]) => boolean
+    /** Adds entries in order; an entry seen before (a reconnect replays them) is skipped. Returns the new entries' events. */
+    append: (values: readonly unknown[]) => readonly ActivityEvent[]
     /** Shows a message sent from this page until the log brings it back. */
     addSentMessage: (text: string) => void
     items: () => readonly ActivityItem[]
@@ -25,18 +25,29 @@ export function createActivityLog(): ActivityLog {
     const seen = new Set<string>()
     const toolIndex = new Map<string, number>()
     let items: ActivityItem[] = []
+    // Set once items() has handed the array out: the next change copies it (React may be showing it), once.
+    let shared = false
     let count = 0
     let nextKey = 0
     // The message being streamed in chunks, by index.
     let streaming: number | undefined
 
+    const own = () => {
+        if (!shared) return
+        items = items.slice()
+        shared = false
+    }
     const push = (item: Omit<ActivityItem, 'key'>) => {
+        own()
         items.push({ ...item, key: `a${nextKey++}` })
         return items.length - 1
     }
+    const replace = (at: number, item: ActivityItem) => {
+        own()
+        items[at] = item
+    }
 
-    const add = (value: unknown): void => {
-        const { timestamp, event } = parseLogEntry(value)
+    const add = (timestamp: string | undefined, event: ActivityEvent): void => {
         // The run's status and stage show in the result panel, not as items.
         if (event.kind === 'run_state') return
         if (event.kind === 'tool') {
@@ -44,7 +55,7 @@ export function createActivityLog(): ActivityLog {
             const previous = at === undefined ? undefined : items[at]
             if (at !== undefined && previous?.event.kind === 'tool') {
                 const old = previous.event
-                items[at] = {
+                replace(at, {
                     ...previous,
                     event: {
                         ...old,
@@ -54,7 +65,7 @@ export function createActivityLog(): ActivityLog {
                         input: event.input ?? old.input,
                         output: event.output ?? old.output,
                     },
-                }
+                })
                 return
             }
             toolIndex.set(event.toolCallId, push({ timestamp, event: { ...event, state: event.state ?? 'pending' } }))
@@ -65,7 +76,7 @@ export function createActivityLog(): ActivityLog {
             const current = streaming === undefined ? undefined : items[streaming]
             if (streaming !== undefined && current?.event.kind === 'agent_message') {
                 const text = event.chunk ? current.event.text + event.text : event.text
-                items[streaming] = { ...current, event: { kind: 'agent_message', text, chunk: event.chunk } }
+                replace(streaming, { ...current, event: { kind: 'agent_message', text, chunk: event.chunk } })
                 if (!event.chunk) streaming = undefined
                 return
             }
@@ -83,7 +94,7 @@ export function createActivityLog(): ActivityLog {
             )
             const found = items[at]
             if (found !== undefined) {
-                items[at] = { key: found.key, timestamp, event }
+                replace(at, { key: found.key, timestamp, event })
                 return
             }
         }
@@ -92,33 +103,30 @@ export function createActivityLog(): ActivityLog {
 
     return {
         append(values) {
-            const before = count
-            // Work on a copy: the previous array may be on screen.
-            const previous = items
-            items = items.slice()
+            const added: ActivityEvent[] = []
             for (const value of values) {
                 const identity = typeof value === 'string' ? `s:${value}` : `j:${JSON.stringify(value)}`
                 if (seen.has(identity)) continue
                 seen.add(identity)
                 count++
-                add(value)
+                const { timestamp, event } = parseLogEntry(value)
+                add(timestamp, event)
+                added.push(event)
             }
-            if (count === before) {
-                items = previous
-                return false
-            }
-            return true
+            return added
         },
         addSentMessage(text) {
             streaming = undefined
-            items = items.slice()
             push({
                 timestamp: new Date().toISOString(),
                 event: { kind: 'user_message', text, chunk: false },
                 pending: true,
             })
         },
-        items: () => items,
+        items: () => {
+            shared = true
+            return items
+        },
         count: () => count,
     }
 }

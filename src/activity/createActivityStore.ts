@@ -1,6 +1,7 @@
 import type { ActivityItem } from './createActivityLog.ts'
 import { createActivityLog } from './createActivityLog.ts'
 import type { FollowState } from './followRunActivity.ts'
+import type { ActivityEvent } from './parseLogEntry.ts'
 
 export interface ActivitySnapshot {
     items: readonly ActivityItem[]
@@ -12,7 +13,8 @@ export interface ActivitySnapshot {
 export interface ActivityStore {
     subscribe: (listener: () => void) => () => void
     getSnapshot: () => ActivitySnapshot
-    append: (values: readonly unknown[]) => void
+    /** Adds entries (replays skipped) and returns the new entries' events. */
+    append: (values: readonly unknown[]) => readonly ActivityEvent[]
     addSentMessage: (text: string) => void
     setState: (state: FollowState, problem?: string) => void
 }
@@ -44,7 +46,9 @@ export function createActivityStore(
         },
         getSnapshot: () => snapshot,
         append(values) {
-            if (log.append(values)) later()
+            const added = log.append(values)
+            if (added.length > 0) later()
+            return added
         },
         addSentMessage(text) {
             log.addSentMessage(text)

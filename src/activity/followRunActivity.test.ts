@@ -4,7 +4,7 @@ import { ApiError } from '../api/ApiError.ts'
 import type { StreamEnd } from '../api/readRunStream.ts'
 import type { SessionLogPage } from '../api/runSessionLogs.ts'
 import type { FollowDeps, FollowState } from './followRunActivity.ts'
-import { followRunActivity, RECONNECT_DELAYS_MS } from './followRunActivity.ts'
+import { DELIVERY_SLICE, followRunActivity, RECONNECT_DELAYS_MS } from './followRunActivity.ts'
 
 interface Script {
     pages: SessionLogPage[]
@@ -18,6 +18,8 @@ async function run(script: Script) {
     const states: FollowState[] = []
     const sleeps: number[] = []
     const offsets: number[] = []
+    const opens: ('latest' | 'backlog')[] = []
+    let pauses = 0
     const controller = new AbortController()
     const deps: FollowDeps = {
         signal: controller.signal,
@@ -25,10 +27,13 @@ async function run(script: Script) {
             offsets.push(offset)
             return Promise.resolve(script.pages.shift() ?? { entries: [], hasMore: false })
         },
-        readStream: (onData) => {
+        readStream: ({ fromLatest, onOpen, onValues }) => {
             let next = script.streams.shift()
+            if (next instanceof Error) return Promise.reject(next)
+            opens.push(fromLatest ? 'latest' : 'backlog')
+            onOpen()
             while (Array.isArray(next)) {
-                next.forEach(onData)
+                onValues(next)
                 next = script.streams.shift()
             }
             if (next instanceof Error) return Promise.reject(next)
@@ -43,9 +48,13 @@ async function run(script: Script) {
             sleeps.push(ms)
             return Promise.resolve()
         },
+        pause: () => {
+            pauses++
+            return Promise.resolve()
+        },
     }
     await followRunActivity(deps)
-    return { seen, states, sleeps, offsets }
+    return { seen, states, sleeps, offsets, opens, pauses }
 }
 
 const notFound = new ApiError({ info: { kind: 'not_found' }, message: 'Not found', status: 404 })
@@ -63,6 +72,13 @@ describe('followRunActivity', () => {
         expect(result.seen).toEqual([1, 2, 3])
         expect(result.offsets).toEqual([0, 2])
         expect(result.states).toEqual(['history', 'ended'])
+    })
+
+    it('hands a long page on in slices, pausing between them', async () => {
+        const entries = Array.from({ length: DELIVERY_SLICE * 2 + 1 }, (_, index) => index)
+        const result = await run({ pages: [{ entries, hasMore: false }], streams: [], terminal: [true] })
+        expect(result.seen).toEqual(entries)
+        expect(result.pauses).toBe(2)
     })
 
     it('without X-Has-More, pages until an empty page', async () => {
@@ -116,8 +132,24 @@ describe('followRunActivity', () => {
             terminal: [false, true],
         })
         expect(result.seen).toEqual([1, 2])
-        expect(result.offsets).toEqual([0, 1])
+        expect(result.offsets).toEqual([0, 1, 2])
         expect(result.sleeps).toEqual([])
+    })
+
+    it('opens the first stream at its newest entry and reads what was logged meanwhile; a reconnect replays', async () => {
+        const result = await run({
+            pages: [
+                { entries: [1, 2], hasMore: false },
+                { entries: [3], hasMore: false },
+            ],
+            streams: [[4], { kind: 'rotated' }, [1, 2, 3, 4, 5], { kind: 'complete' }],
+            terminal: [false],
+        })
+        expect(result.opens).toEqual(['latest', 'backlog'])
+        // the gap's read starts where the history ended
+        expect(result.offsets.slice(0, 2)).toEqual([0, 2])
+        // raw order: the log's replay is dropped later, by the activity log
+        expect(result.seen).toEqual([1, 2, 4, 3, 1, 2, 3, 4, 5])
     })
 
     it('pages the log where this PostHog has no stream', async () => {

@@ -11,8 +11,8 @@ import { fetchSessionLogPage } from '../api/runSessionLogs.ts'
 import { runStatusMaxAgeMs } from '../api/taskQueries.ts'
 import type { ActivitySnapshot, ActivityStore } from './createActivityStore.ts'
 import { createActivityStore } from './createActivityStore.ts'
+import { yieldToMain } from '../lib/yieldToMain.ts'
 import { followRunActivity } from './followRunActivity.ts'
-import { parseLogEntry } from './parseLogEntry.ts'
 
 // Statuses that say this PostHog serves no stream for the run: page the session log instead.
 const NO_STREAM_STATUSES: ReadonlySet<number> = new Set([404, 405, 501])
@@ -58,9 +58,7 @@ export function useRunActivity(
             return isTerminalRunStatus(run.status)
         }
         const onEntries = (values: readonly unknown[]) => {
-            store.append(values)
-            for (const value of values) {
-                const { event } = parseLogEntry(value)
+            for (const event of store.append(values)) {
                 if (event.kind !== 'run_state' || event.status === undefined) continue
                 const { status, stage, errorMessage } = event
                 queryClient.setQueryData<TaskRun>(runKey, (old) =>
@@ -78,7 +76,7 @@ export function useRunActivity(
         followRunActivity({
             signal,
             loadPage: (offset) => fetchSessionLogPage(client, taskId, runId, offset, signal),
-            readStream: (onData) => readRunStream(client, taskId, runId, { signal, onData }),
+            readStream: (stream) => readRunStream(client, taskId, runId, { signal, ...stream }),
             isTerminal,
             isStreamMissing: (error) => error instanceof ApiError && NO_STREAM_STATUSES.has(error.status),
             onEntries,
@@ -86,6 +84,7 @@ export function useRunActivity(
                 store.setState(state)
             },
             sleep,
+            pause: yieldToMain,
         }).catch((error: unknown) => {
             if (signal.aborted) return
             const message = error instanceof Error ? error.message : 'Following the run stopped.'

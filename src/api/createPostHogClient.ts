@@ -56,6 +56,11 @@ export interface RequestOptions {
     signal?: AbortSignal | undefined
 }
 
+export interface RunStreamOptions extends RequestOptions {
+    /** Skip the backlog (`?start=latest`): for a reader that has just read the session log. */
+    fromLatest?: boolean | undefined
+}
+
 export interface ListTasksParams {
     search?: string | undefined
     limit?: number | undefined
@@ -141,7 +146,7 @@ export interface PostHogClient {
     /** Any JSON endpoint of a run (run-follow-up endpoints parse their own answers), with the status and headers. */
     exchangeRunJson<S extends z.ZodMiniType>(call: RunCall<S>): Promise<Exchanged<z.infer<S>>>
     /** The run's live event stream: the open response, its body still unread. Rejects with an ApiError. */
-    openRunStream(taskId: string, runId: string, options?: RequestOptions): Promise<Response>
+    openRunStream(taskId: string, runId: string, options?: RunStreamOptions): Promise<Response>
 }
 
 export interface RunCall<S extends z.ZodMiniType> {
@@ -267,7 +272,7 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
 
     const runPath = (taskId: string, runId: string) => `${projectPath}/tasks/${segment(taskId)}/runs/${segment(runId)}/`
 
-    async function openRunStream(taskId: string, runId: string, options: RequestOptions = {}): Promise<Response> {
+    async function openRunStream(taskId: string, runId: string, options: RunStreamOptions = {}): Promise<Response> {
         // Only the wait for the first byte is timed: the stream itself stays open for minutes.
         const timeout = new AbortController()
         const timer = setTimeout(() => {
@@ -278,7 +283,8 @@ export function createPostHogClient(config: PostHogClientConfig): PostHogClient 
         if (apiKey !== '') headers['Authorization'] = `Bearer ${apiKey}`
         let response: Response
         try {
-            response = await doFetch(`${base}${runPath(taskId, runId)}stream/`, {
+            const query = options.fromLatest ? '?start=latest' : ''
+            response = await doFetch(`${base}${runPath(taskId, runId)}stream/${query}`, {
                 method: 'GET',
                 headers,
                 credentials: 'omit',

@@ -1,6 +1,11 @@
 import { createParser } from 'eventsource-parser'
 
+import { createTimeSlicer } from '../lib/yieldToMain.ts'
 import type { PostHogClient } from './createPostHogClient.ts'
+
+// A replayed backlog can be megabytes: it is parsed in pieces, yielding to input every few milliseconds.
+const FEED_CHARS = 16_384
+const SLICE_BUDGET_MS = 4
 
 /** Why a stream stopped: the run finished, PostHog rotated it (reconnect), it failed, or it just closed. */
 export type StreamEnd =
@@ -8,8 +13,17 @@ export type StreamEnd =
 
 export interface ReadRunStreamOptions {
     signal: AbortSignal
-    /** Each default event's data, parsed as JSON; text that is not JSON arrives as the string itself. */
-    onData: (value: unknown) => void
+    /** Skip the backlog: the caller has read the session log and fills the gap itself. */
+    fromLatest?: boolean | undefined
+    /** Called once the stream is open, before the first event. */
+    onOpen?: (() => void) | undefined
+    /**
+     * The default events' data of each chunk read, parsed as JSON (text that is not JSON arrives as the string):
+     * a replayed backlog of thousands of entries comes in a few batches, not one call per entry.
+     */
+    onValues: (values: readonly unknown[]) => void
+    /** True for an event's data already delivered on an earlier connection: skipped before it is parsed. */
+    isReplay?: ((data: string) => boolean) | undefined
 }
 
 function parseData(data: string): unknown {
@@ -27,18 +41,25 @@ export async function readRunStream(
     runId: string,
     options: ReadRunStreamOptions
 ): Promise<StreamEnd> {
-    const response = await client.openRunStream(taskId, runId, { signal: options.signal })
+    const response = await client.openRunStream(taskId, runId, {
+        signal: options.signal,
+        fromLatest: options.fromLatest,
+    })
     const body = response.body
     if (body === null) return { kind: 'closed' }
+    options.onOpen?.()
     let end: StreamEnd | undefined
+    let batch: unknown[] = []
+    const slice = createTimeSlicer(SLICE_BUDGET_MS)
+    // A function: the parser's callbacks set `end` between the loop's checks.
+    const stillOpen = () => end === undefined
     const parser = createParser({
         onEvent: (message) => {
             if (end !== undefined) return
-            const value = parseData(message.data)
             switch (message.event) {
                 case undefined:
                 case 'message':
-                    options.onData(value)
+                    if (options.isReplay?.(message.data) !== true) batch.push(parseData(message.data))
                     return
                 case 'end':
                     end = { kind: 'rotated' }
@@ -47,6 +68,7 @@ export async function readRunStream(
                     end = { kind: 'complete' }
                     return
                 case 'error': {
+                    const value = parseData(message.data)
                     const text = typeof value === 'object' && value !== null && 'error' in value ? value.error : value
                     end = { kind: 'unavailable', message: typeof text === 'string' ? text : 'Stream not available' }
                     return
@@ -59,10 +81,18 @@ export async function readRunStream(
     })
     const reader = body.pipeThrough(new TextDecoderStream()).getReader()
     try {
-        while (end === undefined) {
+        while (stillOpen()) {
             const { done, value } = await reader.read()
             if (done) break
-            parser.feed(value)
+            for (let at = 0; at < value.length && stillOpen(); at += FEED_CHARS) {
+                parser.feed(value.length <= FEED_CHARS ? value : value.slice(at, at + FEED_CHARS))
+                if (batch.length > 0) {
+                    const values = batch
+                    batch = []
+                    options.onValues(values)
+                }
+                await slice()
+            }
         }
     } finally {
         await reader.cancel().catch(() => undefined)
