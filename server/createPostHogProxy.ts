@@ -39,7 +39,14 @@ export interface PostHogProxyOptions {
 
 type UpstreamFailure = 'unreachable' | 'timeout' | 'redirect' | 'too_large' | 'not_a_page'
 type Upstream =
-    | { ok: true; status: number; text: string; contentType: string | null; retryAfter: string | null }
+    | {
+          ok: true
+          status: number
+          text: string
+          contentType: string | null
+          retryAfter: string | null
+          headers: Headers
+      }
     | { ok: false; reason: UpstreamFailure }
 const LIST_ROUTES: ReadonlySet<ProxyRoute['name']> = new Set([
     'listTasks',
@@ -91,6 +98,7 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
                 text,
                 contentType,
                 retryAfter: response.headers.get('retry-after'),
+                headers: response.headers,
             }
         } catch {
             return { ok: false, reason: timeout.aborted ? 'timeout' : 'unreachable' }
@@ -163,7 +171,15 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
             }
             const text = new TextDecoder().decode(read.bytes)
             const retryAfter = response.headers.get('retry-after')
-            return toBrowserResponse(route, { ok: true, status: response.status, text, contentType, retryAfter })
+            const headers = response.headers
+            return toBrowserResponse(route, {
+                ok: true,
+                status: response.status,
+                text,
+                contentType,
+                retryAfter,
+                headers,
+            })
         }
         // from here only silence is timed
         clearTimeout(timer)
@@ -296,6 +312,10 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
         })
         if (upstream.retryAfter !== null && /^\d{1,9}$/.test(upstream.retryAfter.trim())) {
             headers.set('retry-after', upstream.retryAfter.trim())
+        }
+        for (const [name, allowed] of Object.entries(route.responseHeaders ?? {})) {
+            const value = upstream.headers.get(name)?.trim()
+            if (value !== undefined && allowed.test(value)) headers.set(name, value)
         }
         const body = NULL_BODY_STATUSES.has(upstream.status) ? null : scrub(text)
         return new Response(body, { status: upstream.status, headers })

@@ -30,6 +30,8 @@ export interface ProxyRoute {
     responseFields?: readonly string[]
     // the query parameters forwarded, each with the values it may take; every other parameter is dropped
     query: QueryAllowList
+    // response headers passed back to the browser when their value matches; every other header is dropped
+    responseHeaders?: QueryAllowList
     // the answer is an event stream, passed on as it arrives
     streaming?: boolean
     // an operator switch that can turn the route off (PROXY_ALLOW_RUN_CANCEL, PROXY_ALLOW_RUN_MESSAGES)
@@ -90,6 +92,8 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
         segments: [...RUN, 'session_logs'],
         authenticated: true,
         query: SESSION_LOG_PAGE,
+        // the app stops paging the log when PostHog says there is no more
+        responseHeaders: { 'x-has-more': /^(?:true|false)$/i },
     },
     {
         name: 'streamRun',

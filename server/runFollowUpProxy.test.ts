@@ -87,6 +87,8 @@ describe('the run follow-up routes of the proxy', () => {
         const before = fake.requests.length
         const logs = await fetch(`${origin}${TASK_PATH}/runs/${runId}/session_logs/?limit=10&offset=0`)
         expect(logs.status).toBe(200)
+        // the app pages the log until PostHog says there is no more
+        expect(logs.headers.get('x-has-more')).toMatch(/^(true|false)$/)
         expect(Array.isArray(await logs.json())).toBe(true)
         const message = await fetch(
             `${origin}${TASK_PATH}/runs/${runId}/command/`,
@@ -122,17 +124,24 @@ describe('the run follow-up routes of the proxy', () => {
         expect((await fetch(`${origin}${TASK_PATH}/runs/${runId}/session_logs/`)).status).toBe(200)
     })
 
-    it('forwards only the session log paging the app sends, and nothing on the stream', async () => {
+    it('forwards only the session log paging and the stream start the app sends', async () => {
         const origin = await startLauncher()
         const runId = await startRun(origin)
         const before = fake.requests.length
         const query = 'limit=5000&offset=10&after=2026-01-01T00:00:00Z&event_types=agent_message'
         expect((await fetch(`${origin}${TASK_PATH}/runs/${runId}/session_logs/?${query}`)).status).toBe(200)
         expect((await fetch(`${origin}${TASK_PATH}/runs/${runId}/session_logs/?limit=5001&offset=-1`)).status).toBe(200)
-        const stream = await fetch(`${origin}${TASK_PATH}/runs/${runId}/stream/?start=latest`)
-        await stream.body?.cancel()
+        const latest = await fetch(`${origin}${TASK_PATH}/runs/${runId}/stream/?start=latest`)
+        await latest.body?.cancel()
+        const other = await fetch(`${origin}${TASK_PATH}/runs/${runId}/stream/?start=0&last_event_id=4`)
+        await other.body?.cancel()
         const paths = fake.requests.slice(before).map((request) => request.path.replace(/^.*\/runs\/[^/]+\//, ''))
-        expect(paths).toEqual(['session_logs/?limit=5000&offset=10', 'session_logs/', 'stream/'])
+        expect(paths).toEqual([
+            'session_logs/?limit=5000&offset=10',
+            'session_logs/',
+            'stream/?start=latest',
+            'stream/',
+        ])
     })
 })
 
