@@ -4,7 +4,7 @@ import { ApiError } from '../api/ApiError.ts'
 import type { StreamEnd } from '../api/readRunStream.ts'
 import type { SessionLogPage } from '../api/runSessionLogs.ts'
 import type { FollowDeps, FollowState } from './followRunActivity.ts'
-import { DELIVERY_SLICE, followRunActivity, RECONNECT_DELAYS_MS } from './followRunActivity.ts'
+import { DELIVERY_SLICE, followRunActivity, LOG_POLL_INTERVAL_MS, RECONNECT_DELAYS_MS } from './followRunActivity.ts'
 
 interface Script {
     pages: SessionLogPage[]
@@ -20,6 +20,7 @@ async function run(script: Script) {
     const offsets: number[] = []
     const opens: ('latest' | 'backlog')[] = []
     let pauses = 0
+    let visibilityWaits = 0
     const controller = new AbortController()
     const deps: FollowDeps = {
         signal: controller.signal,
@@ -52,9 +53,13 @@ async function run(script: Script) {
             pauses++
             return Promise.resolve()
         },
+        whenVisible: () => {
+            visibilityWaits++
+            return Promise.resolve()
+        },
     }
     await followRunActivity(deps)
-    return { seen, states, sleeps, offsets, opens, pauses }
+    return { seen, states, sleeps, offsets, opens, pauses, visibilityWaits }
 }
 
 const notFound = new ApiError({ info: { kind: 'not_found' }, message: 'Not found', status: 404 })
@@ -164,5 +169,8 @@ describe('followRunActivity', () => {
         })
         expect(result.seen).toEqual([1, 2])
         expect(result.states).toEqual(['history', 'live', 'polling', 'ended'])
+        // between two pages of the log, it waits for the tab to be visible
+        expect(result.sleeps).toEqual([LOG_POLL_INTERVAL_MS])
+        expect(result.visibilityWaits).toBe(1)
     })
 })

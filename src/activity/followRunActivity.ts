@@ -27,6 +27,8 @@ export interface FollowDeps {
     sleep: (ms: number, signal: AbortSignal) => Promise<void>
     /** Lets the page handle input between slices of a long page of the log. */
     pause: () => Promise<void>
+    /** Resolves once the tab is visible: paging the log waits while nobody can see it. */
+    whenVisible: (signal: AbortSignal) => Promise<void>
 }
 
 /** PostHog's own web client waits 2, 4, 8, 16 and 30 seconds before giving up on the stream. */
@@ -66,6 +68,7 @@ export async function followRunActivity(deps: FollowDeps): Promise<void> {
                 return
             }
             await deps.sleep(LOG_POLL_INTERVAL_MS, signal)
+            await deps.whenVisible(signal)
         }
     }
 

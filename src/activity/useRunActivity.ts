@@ -11,6 +11,7 @@ import { fetchSessionLogPage } from '../api/runSessionLogs.ts'
 import { runStatusMaxAgeMs } from '../api/taskQueries.ts'
 import type { ActivitySnapshot, ActivityStore } from './createActivityStore.ts'
 import { createActivityStore } from './createActivityStore.ts'
+import { whenVisible } from '../lib/whenVisible.ts'
 import { yieldToMain } from '../lib/yieldToMain.ts'
 import { followRunActivity } from './followRunActivity.ts'
 
@@ -85,6 +86,7 @@ export function useRunActivity(
             },
             sleep,
             pause: yieldToMain,
+            whenVisible: (signal) => whenVisible(signal),
         }).catch((error: unknown) => {
             if (signal.aborted) return
             const message = error instanceof Error ? error.message : 'Following the run stopped.'
