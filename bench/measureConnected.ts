@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test'
 
 import { DEMO_KEYS } from '../fake-posthog/seedData.ts'
+import { whenQuiet, withTimeout } from './waitFor.ts'
 import { pageProbeScript } from './installPageProbe.ts'
 import { MESSAGE_LABEL, SignalWatch, typeMessage } from './measureRound.ts'
 import {
@@ -79,18 +80,6 @@ const CLICK_PROBE = `(() => {
     }, true)
 })()`
 
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => {
-            reject(new Error(`Timed out after ${ms} ms: ${what}`))
-        }, ms)
-    })
-    return Promise.race([promise, timeout]).finally(() => {
-        clearTimeout(timer)
-    })
-}
-
 interface PendingRequest {
     method: string
     url: string
@@ -159,23 +148,7 @@ class NetworkLog {
 
     /** Resolves once no request has been in flight for quietMs. */
     quiet(quietMs = QUIET_MS): Promise<void> {
-        return withTimeout(
-            new Promise<void>((resolve) => {
-                let timer: NodeJS.Timeout | undefined
-                const check = (): void => {
-                    clearTimeout(timer)
-                    if (this.pending.size > 0) return
-                    timer = setTimeout(() => {
-                        this.listeners.delete(check)
-                        resolve()
-                    }, quietMs)
-                }
-                this.listeners.add(check)
-                check()
-            }),
-            STEP_TIMEOUT_MS,
-            'the page never stopped loading'
-        )
+        return whenQuiet(this.listeners, () => this.pending.size > 0, quietMs, STEP_TIMEOUT_MS)
     }
 }
 

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test'
 
+import { whenQuiet, withTimeout } from './waitFor.ts'
 import { pageProbeScript, type KeySample, type ResourceSample } from './installPageProbe.ts'
 import { reactCommitProbeScript, type RenderReport } from './installReactCommitProbe.ts'
 import { SignalQueue } from './SignalQueue.ts'
@@ -68,18 +69,6 @@ interface SentRequest {
     wallTime: number
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => {
-            reject(new Error(`Timed out after ${ms} ms: ${what}`))
-        }, ms)
-    })
-    return Promise.race([promise, timeout]).finally(() => {
-        clearTimeout(timer)
-    })
-}
-
 /** Tracks the page's requests from the browser side, so waiting for quiet needs nothing injected into the page. */
 class NetworkWatch {
     private readonly inFlight = new Set<string>()
@@ -111,23 +100,7 @@ class NetworkWatch {
 
     /** Resolves once no request has been in flight for quietMs. */
     quiet(quietMs = QUIET_MS): Promise<void> {
-        return withTimeout(
-            new Promise<void>((resolve) => {
-                let timer: NodeJS.Timeout | undefined
-                const check = (): void => {
-                    clearTimeout(timer)
-                    if (this.inFlight.size > 0) return
-                    timer = setTimeout(() => {
-                        this.listeners.delete(check)
-                        resolve()
-                    }, quietMs)
-                }
-                this.listeners.add(check)
-                check()
-            }),
-            STEP_TIMEOUT_MS,
-            'the page never stopped loading'
-        )
+        return whenQuiet(this.listeners, () => this.inFlight.size > 0, quietMs, STEP_TIMEOUT_MS)
     }
 
     /** The next run request sent after `seen` others, once it has finished loading. */

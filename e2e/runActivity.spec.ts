@@ -25,14 +25,24 @@ function requestsTo(fake: FakePostHog, pattern: RegExp) {
     )
 }
 
-async function startRun(page: Page, options: { mode?: string; message?: string } = {}): Promise<void> {
+/** Starts a run of task #1 (opening the app and connecting to `connectTo` first) and returns its result panel. */
+async function startRun(
+    page: Page,
+    options: { connectTo?: FakePostHog; mode?: string; message?: string }
+): Promise<ReturnType<typeof resultPanel>> {
+    if (options.connectTo) {
+        await page.goto('/')
+        await connect(page, options.connectTo)
+    }
     await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
     await expect(page.getByLabel('Task ID')).toHaveValue(DEMO_TASK_IDS.flakyLoginTest)
     await page.getByLabel(/^Model/).selectOption({ label: 'Claude Sonnet 5 — claude-sonnet-5' })
     if (options.mode) await page.getByLabel(/^Mode\b(?!l)/).selectOption(options.mode)
     await page.getByLabel(/^Pending user message/).fill(options.message ?? 'Fix the date parser.')
     await page.getByRole('button', { name: 'Start run' }).click()
-    await expect(resultPanel(page).getByRole('heading', { name: 'Run started' })).toBeFocused()
+    const panel = resultPanel(page)
+    await expect(panel.getByRole('heading', { name: 'Run started' })).toBeFocused()
+    return panel
 }
 
 test.describe('following a run', () => {
@@ -46,11 +56,8 @@ test.describe('following a run', () => {
             page,
             fake,
         }) => {
-            await page.goto('/')
-            await connect(page, fake)
-            await startRun(page)
+            const panel = await startRun(page, { connectTo: fake })
             const log = activityLog(page)
-            const panel = resultPanel(page)
 
             // Live: the first steps show while the run is still going.
             await expect(log.getByText('Starting the sandbox')).toBeVisible()
@@ -90,10 +97,7 @@ test.describe('following a run', () => {
             page,
             fake,
         }) => {
-            await page.goto('/')
-            await connect(page, fake)
-            await startRun(page)
-            const panel = resultPanel(page)
+            const panel = await startRun(page, { connectTo: fake })
             const log = activityLog(page)
             await expect(panel.getByText(/· 50\d\d items/)).toBeVisible(LONG)
             // Virtualised: a few dozen rows in the page, not thousands.
@@ -134,10 +138,7 @@ test.describe('following a run', () => {
             page,
             fake,
         }) => {
-            await page.goto('/')
-            await connect(page, fake)
-            await startRun(page)
-            const panel = resultPanel(page)
+            const panel = await startRun(page, { connectTo: fake })
             await expect(panel.getByRole('status').first()).toHaveText('In progress', LONG)
 
             await panel.getByRole('button', { name: 'Cancel run' }).click()
@@ -168,10 +169,7 @@ test.describe('following a run', () => {
         })
 
         test('a run that ended meanwhile is reported as already finished', async ({ page, fake }) => {
-            await page.goto('/')
-            await connect(page, fake)
-            await startRun(page)
-            const panel = resultPanel(page)
+            const panel = await startRun(page, { connectTo: fake })
             await expect(panel.getByRole('status').first()).toHaveText('In progress', LONG)
             const run = fake.state.runs.at(-1)
             fake.inject({
@@ -191,10 +189,7 @@ test.describe('following a run', () => {
         test.use({ fakeOptions: { ...STAYS_RUNNING, activity: { stepMs: 400 } } })
 
         test('a message reaches a running interactive run and shows in its activity', async ({ page, fake }) => {
-            await page.goto('/')
-            await connect(page, fake)
-            await startRun(page, { mode: 'interactive' })
-            const panel = resultPanel(page)
+            const panel = await startRun(page, { connectTo: fake, mode: 'interactive' })
             const box = panel.getByLabel('Message to the run')
             await expect(box).toBeVisible(LONG)
             await box.fill('Please also update the changelog.')
@@ -225,10 +220,7 @@ test.describe('following a run', () => {
             page,
             fake,
         }) => {
-            await page.goto('/')
-            await connect(page, fake)
-            await startRun(page)
-            const panel = resultPanel(page)
+            const panel = await startRun(page, { connectTo: fake })
             await expect(panel.getByRole('status').first()).toHaveText('Completed', LONG)
             const firstRun = fake.state.runs.at(-1)?.id
             await panel.getByRole('button', { name: 'Continue this run' }).click()
@@ -259,8 +251,7 @@ test.describe('following a run', () => {
             })
             try {
                 await page.goto(launcher.origin)
-                await startRun(page, { mode: 'interactive' })
-                const panel = resultPanel(page)
+                const panel = await startRun(page, { mode: 'interactive' })
                 await expect(activityLog(page).getByText('Turn ended (end_turn)')).toBeVisible(LONG)
                 await expect(panel.getByRole('status').first()).toHaveText('In progress')
                 await expect(panel.getByRole('button', { name: 'Cancel run' })).toHaveCount(0)
