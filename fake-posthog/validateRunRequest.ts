@@ -4,7 +4,11 @@ import { drfBoolean, drfChoice, drfList, drfObject, drfString, drfUrl, drfUuid, 
 import type { FakeModel } from './fakeEntities.ts'
 import { getReasoningEffortError } from './getReasoningEffortError.ts'
 import { buildValidationFailure } from './hogError.ts'
-import { FAST_MODE_MODELS, ONE_MILLION_CONTEXT_MODELS, toCatalogKey } from './modelCapabilities.ts'
+import {
+    FAST_MODE_MODELS,
+    normalizeModelId as toCatalogKey,
+    ONE_MILLION_CONTEXT_MODELS,
+} from '../src/contract/modelCapabilities.ts'
 import type { HttpFailure } from './jsonResponse.ts'
 
 export const MAX_IMPORTED_MCP_SERVERS = 20

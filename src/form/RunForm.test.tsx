@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -102,32 +102,33 @@ describe('RunForm', () => {
     it('renders and validates new schema properties with no code change', async () => {
         const user = userEvent.setup()
         const { document, properties, schemas } = copyBundledDocument()
-        properties['auto_publish'] = { type: 'boolean', nullable: true, description: 'Open a draft PR when done.' }
-        properties['context_window'] = {
-            allOf: [{ $ref: '#/components/schemas/ContextWindowEnum' }],
-            description: 'How much the model can read at once.',
+        properties['auto_merge'] = { type: 'boolean', nullable: true, description: 'Merge once checks pass.' }
+        properties['review_depth'] = {
+            allOf: [{ $ref: '#/components/schemas/ReviewDepthEnum' }],
+            description: 'How closely the agent reviews its own change.',
         }
-        schemas['ContextWindowEnum'] = {
-            enum: ['200k', '1m'],
+        schemas['ReviewDepthEnum'] = {
+            enum: ['quick', 'thorough'],
             type: 'string',
-            description: '* `200k` - 200k\n* `1m` - 1m',
+            description: '* `quick` - quick\n* `thorough` - thorough',
         }
         const compiled = compileSchema(document, RUN_SCHEMA_NAME)
         if (!compiled.ok) throw new Error('compile failed')
         const { onSubmit } = renderForm({
             model: compiled.model,
-            values: { model: 'claude-sonnet-5', context_window: '2m' },
+            values: { model: 'claude-sonnet-5', review_depth: 'deep' },
         })
-        expect(screen.getByRole('group', { name: 'Auto publish' })).toBeVisible()
+        const autoMerge = screen.getByRole('group', { name: 'Auto merge' })
+        expect(autoMerge).toBeVisible()
         await user.click(screen.getByRole('button', { name: 'Start run' }))
-        expect(await screen.findByText('Choose one of: 200k, 1m.')).toBeVisible()
-        await user.selectOptions(screen.getByLabelText(/^Context window/), '1m')
-        await user.click(screen.getByRole('radio', { name: 'Yes' }))
+        expect(await screen.findByText('Choose one of: quick, thorough.')).toBeVisible()
+        await user.selectOptions(screen.getByLabelText(/^Review depth/), 'thorough')
+        await user.click(within(autoMerge).getByRole('radio', { name: 'Yes' }))
         await user.click(screen.getByRole('button', { name: 'Start run' }))
         await waitFor(() => {
             expect(onSubmit).toHaveBeenCalledTimes(1)
         })
-        expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ context_window: '1m', auto_publish: true })
+        expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ review_depth: 'thorough', auto_merge: true })
     })
 
     it('progressive: paints the fields down to the message first, and the rest once the browser is idle', async () => {

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check'
 
 import type { Field, FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
+import { findDesktopOnly } from '../schema/fieldRules.ts'
 import { secretValueKind } from './detectSecret.ts'
 
 const text = (maxLength: number): fc.Arbitrary<string> =>
@@ -36,7 +37,13 @@ export function arbitraryValidValue(field: Field): fc.Arbitrary<FormValue> {
                 uuid.map((value) => ` ${value} `)
             )
         case 'enum':
-            return fc.constantFrom('', ...field.options.map((option) => option.value))
+            // a value only PostHog Desktop can serve is never valid in a browser's form
+            return fc.constantFrom(
+                '',
+                ...field.options
+                    .map((option) => option.value)
+                    .filter((value) => findDesktopOnly(field.name, value) === undefined)
+            )
         case 'constant':
             return fc.constantFrom('', field.value)
         case 'boolean':
@@ -53,7 +60,8 @@ export function arbitraryValidValue(field: Field): fc.Arbitrary<FormValue> {
 
 /** Values for a random subset of the model's fields, as the form holds them. */
 export function arbitraryFormValues(model: FieldModel): fc.Arbitrary<FormValues> {
-    const entries = model.fields.map((field) =>
+    const offered = model.fields.filter((field) => findDesktopOnly(field.name) === undefined)
+    const entries = offered.map((field) =>
         fc.option(
             arbitraryValidValue(field).map((value): [string, FormValue] => [field.name, value]),
             { nil: undefined }
