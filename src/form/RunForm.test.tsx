@@ -87,6 +87,26 @@ describe('RunForm', () => {
         expect(screen.getByRole('alert')).toHaveTextContent('Branch does not exist.')
     })
 
+    it('refuses a branch of only spaces on the field, and leaves an emptied one out', async () => {
+        const user = userEvent.setup()
+        const { onSubmit } = renderForm({ values: { model: 'claude-sonnet-5' } })
+        const branch = screen.getByLabelText(/^Branch/)
+        await user.type(branch, '   ')
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        const message = 'Branch can’t be only spaces: clear it to use the repository’s default branch.'
+        await waitFor(() => {
+            expect(branch).toHaveAccessibleDescription(expect.stringContaining(message))
+        })
+        expect(branch).toHaveAttribute('aria-invalid', 'true')
+        expect(onSubmit).not.toHaveBeenCalled()
+        await user.clear(branch)
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        await waitFor(() => {
+            expect(onSubmit).toHaveBeenCalledTimes(1)
+        })
+        expect(onSubmit.mock.calls[0]?.[0]).not.toHaveProperty('branch')
+    })
+
     it('shows locked fields read-only and still submits them', async () => {
         const user = userEvent.setup()
         const { onSubmit } = renderForm({ values: { model: 'claude-opus-4-5', branch: 'main' }, locked: ['branch'] })

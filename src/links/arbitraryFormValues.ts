@@ -1,7 +1,7 @@
 import * as fc from 'fast-check'
 
 import type { Field, FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
-import { findDesktopOnly } from '../schema/fieldRules.ts'
+import { findDesktopOnly, SPACES_ONLY_RULES } from '../schema/fieldRules.ts'
 import { secretValueKind } from './detectSecret.ts'
 
 const text = (maxLength: number): fc.Arbitrary<string> =>
@@ -24,8 +24,12 @@ const uuid = fc.oneof(
 export function arbitraryValidValue(field: Field): fc.Arbitrary<FormValue> {
     switch (field.kind) {
         case 'text':
-        case 'longText':
-            return fc.oneof(text(field.maxLength ?? 500), fc.constant(field.defaultValue), fc.constant('  '))
+        case 'longText': {
+            const values = fc.oneof(text(field.maxLength ?? 500), fc.constant(field.defaultValue), fc.constant('  '))
+            // spaces alone are refused where PostHog refuses a blank the form cannot leave out (a branch)
+            const spacesRefused = SPACES_ONLY_RULES.some((rule) => rule.field === field.name)
+            return spacesRefused ? values.filter((value) => value === '' || value.trim() !== '') : values
+        }
         case 'secret':
             return fc.string()
         case 'url':

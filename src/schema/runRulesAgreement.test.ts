@@ -6,7 +6,9 @@ import { validateRunRequest } from '../../fake-posthog/validateRunRequest.ts'
 import { RUN_SCHEMA_NAME } from './bundledFieldModel.ts'
 import { compileSchema } from './compileSchema.ts'
 import type { RuleContext } from './fieldRules.ts'
+import { buildRequestBody } from './buildRequestBody.ts'
 import { validateRunBody } from './validateRunBody.ts'
+import { validateValues } from './validateValues.ts'
 
 const compiled = compileSchema(buildExtendedSchemaDocument(), RUN_SCHEMA_NAME)
 if (!compiled.ok) throw new Error('today’s schema did not compile')
@@ -53,6 +55,9 @@ const TABLE: [string, Record<string, unknown>, string][] = [
     ['an unknown model without an effort', { ...CLAUDE, model: 'claude-nope-1' }, 'accepted'],
     ['an effort that is no effort', { ...CLAUDE, reasoning_effort: 'extreme' }, 'reasoning_effort'],
     ['a blank branch', { ...CLAUDE, branch: '  ' }, 'branch'],
+    ['an empty branch', { ...CLAUDE, branch: '' }, 'branch'],
+    ['a branch of a tab and a newline', { ...CLAUDE, branch: '\t\n' }, 'branch'],
+    ['a branch with spaces around it', { ...CLAUDE, branch: ' fix/login ' }, 'accepted'],
     ['a null branch', { ...CLAUDE, branch: null }, 'accepted'],
     ['a branch of 255 code points', { ...CLAUDE, branch: '🌿'.repeat(255) }, 'accepted'],
     ['a branch of 256 characters', { ...CLAUDE, branch: 'b'.repeat(256) }, 'branch'],
@@ -116,6 +121,13 @@ const SERVER_ONLY: [string, Record<string, unknown>][] = [
     ],
 ]
 
+// What the form sends for what the user left in the branch field, and whether it lets the run start at all.
+const BRANCH_IN_THE_FORM: [string, string, 'omitted' | 'refused' | 'sent'][] = [
+    ['an empty field', '', 'omitted'],
+    ['spaces typed', '   ', 'refused'],
+    ['a name with spaces around it', ' fix/login ', 'sent'],
+]
+
 function appVerdict(body: Record<string, unknown>): { accepted: boolean; fields: string[] } {
     const issues = validateRunBody(MODEL, body, CONTEXT)
     // A row's field (imported_mcp_servers.0.url) answers for its list, as PostHog's first-error attr starts with it.
@@ -141,6 +153,21 @@ describe('the run rules of §7: the app’s validator and the local PostHog agre
             expect(fake).toEqual({ accepted: false, field: expected })
             expect(app.accepted).toBe(false)
             expect(app.fields).toContain(expected)
+        }
+    })
+
+    it.each(BRANCH_IN_THE_FORM)('a branch field holding %s is %s', (_, branch, outcome) => {
+        const values = { ...CLAUDE, branch }
+        const formIssues = validateValues(MODEL, values, CONTEXT).map((issue) => issue.field)
+        const body = buildRequestBody(MODEL, values, CONTEXT)
+        // whatever the form lets through, PostHog accepts; what it refuses, PostHog would refuse on branch too
+        if (outcome === 'refused') {
+            expect(formIssues).toEqual(['branch'])
+            expect(fakeVerdict({ ...CLAUDE, branch })).toEqual({ accepted: false, field: 'branch' })
+        } else {
+            expect(formIssues).toEqual([])
+            expect('branch' in body).toBe(outcome === 'sent')
+            expect(fakeVerdict(body)).toEqual({ accepted: true, field: null })
         }
     })
 
