@@ -149,7 +149,9 @@ test.describe('MCP servers through the form, against today’s schema', () => {
         await addServer(page, 1, { type: 'http', name: 'first', url: 'not a url', headers: [] })
         await addServer(page, 2, { type: 'sse', name: 'second', url: 'https://second.example.com/sse', headers: [] })
         await page.getByRole('button', { name: 'Start run' }).click()
-        await expect(server(page, 1).getByLabel(/^URL/)).toHaveAccessibleDescription(/Enter a web address/)
+        await expect(server(page, 1).getByLabel(/^URL/)).toHaveAccessibleDescription(
+            /Enter a full address, such as https:\/\/mcp\.example\.com\/mcp/
+        )
         await expect(server(page, 2).getByLabel(/^URL/)).toHaveAttribute('aria-invalid', 'false')
         expect(runRequests(fake)).toEqual([])
 

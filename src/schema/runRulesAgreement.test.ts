@@ -94,6 +94,25 @@ const TABLE: [string, Record<string, unknown>, string][] = [
         { ...CLAUDE, imported_mcp_servers: [{ ...SERVER, url: 'mcp.linear.app' }] },
         'imported_mcp_servers',
     ],
+    // Django's URLValidator, which PostHog's URLField uses as is: http, https, ftp and ftps, with a host
+    ...(
+        [
+            ['https://mcp.linear.app/mcp', 'accepted'],
+            ['http://localhost:8080/mcp', 'accepted'],
+            ['HTTPS://MCP.LINEAR.APP/mcp', 'accepted'],
+            ['ftp://files.example.com/mcp', 'accepted'],
+            ['ftps://files.example.com/mcp', 'accepted'],
+            ['ws://mcp.example.com/socket', 'imported_mcp_servers'],
+            ['file:///etc/passwd', 'imported_mcp_servers'],
+            ['javascript:alert(1)', 'imported_mcp_servers'],
+            ['mailto:ops@example.com', 'imported_mcp_servers'],
+            ['https://', 'imported_mcp_servers'],
+        ] as const
+    ).map(([url, verdict]): [string, Record<string, unknown>, string] => [
+        `an MCP server at ${url}`,
+        { ...CLAUDE, imported_mcp_servers: [{ ...SERVER, url }] },
+        verdict,
+    ]),
     [
         'an MCP server name of 65',
         { ...CLAUDE, imported_mcp_servers: [{ ...SERVER, name: 'n'.repeat(65) }] },
