@@ -75,6 +75,16 @@ const TABLE: [string, Record<string, unknown>, string][] = [
     ['null where null is refused', { ...CLAUDE, pending_user_message: null }, 'pending_user_message'],
     ['a hyphen-less UUID', { ...CLAUDE, sandbox_environment_id: UUID.replaceAll('-', '') }, 'accepted'],
     ['a UUID that is not one', { ...CLAUDE, custom_image_id: 'latest' }, 'custom_image_id'],
+    // followup §4: the newest serializer takes a mode without an adapter and clamps it to the resolved runtime
+    ['a permission mode without an adapter', { initial_permission_mode: 'plan' }, 'accepted'],
+    [
+        'a permission mode without an adapter, beside a message',
+        { pending_user_message: 'Hi', initial_permission_mode: 'acceptEdits' },
+        'accepted',
+    ],
+    ['a permission mode with its adapter', { ...CLAUDE, initial_permission_mode: 'bypassPermissions' }, 'accepted'],
+    ['a permission mode no runtime has', { initial_permission_mode: 'ask-always' }, 'initial_permission_mode'],
+    ['a Codex mode on Claude', { ...CLAUDE, initial_permission_mode: 'read-only' }, 'initial_permission_mode'],
     ['unknown fields are ignored', { ...CLAUDE, surprise: 1 }, 'accepted'],
     ['run source agent', { ...CLAUDE, run_source: 'agent' }, 'accepted'],
     ['own-subscription from a key', { ...CLAUDE, claude_model_access: 'own-subscription' }, 'claude_model_access'],
@@ -147,6 +157,15 @@ const BRANCH_IN_THE_FORM: [string, string, 'omitted' | 'refused' | 'sent'][] = [
     ['a name with spaces around it', ' fix/login ', 'sent'],
 ]
 
+// The app describes the Claude variant, so it refuses what PostHog would clamp to whatever runtime it resolves.
+const APP_STRICTER: [string, Record<string, unknown>, string][] = [
+    [
+        'a Codex-only permission mode without an adapter',
+        { initial_permission_mode: 'read-only' },
+        'initial_permission_mode',
+    ],
+]
+
 function appVerdict(body: Record<string, unknown>): { accepted: boolean; fields: string[] } {
     const issues = validateRunBody(MODEL, body, CONTEXT)
     // A row's field (imported_mcp_servers.0.url) answers for its list, as PostHog's first-error attr starts with it.
@@ -188,6 +207,11 @@ describe('the run rules of §7: the app’s validator and the local PostHog agre
             expect('branch' in body).toBe(outcome === 'sent')
             expect(fakeVerdict(body)).toEqual({ accepted: true, field: null })
         }
+    })
+
+    it.each(APP_STRICTER)('the app is stricter on %s: PostHog accepts it', (_, body, field) => {
+        expect(fakeVerdict(body)).toEqual({ accepted: true, field: null })
+        expect(appVerdict(body)).toEqual({ accepted: false, fields: [field] })
     })
 
     it.each(SERVER_ONLY)('only the server can judge %s: the app lets it through', (_, body) => {
