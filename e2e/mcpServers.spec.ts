@@ -157,6 +157,9 @@ test.describe('MCP servers through the form, against today’s schema', () => {
 
         await page.getByRole('button', { name: 'Move down Imported MCP server 1' }).click()
         await expect(server(page, 1).getByRole('textbox', { name: /^Name/ }).first()).toHaveValue('second')
+        // the error goes with its row
+        await expect(server(page, 2).getByLabel(/^URL/)).toHaveAccessibleDescription(/^Enter a full address/)
+        await expect(server(page, 1).getByLabel(/^URL/)).toHaveAttribute('aria-invalid', 'false')
         await page.getByRole('button', { name: 'Remove Imported MCP server 2' }).click()
         await expect(server(page, 2)).toHaveCount(0)
         await page.getByRole('button', { name: 'Start run' }).click()

@@ -107,6 +107,48 @@ describe('RunForm', () => {
         expect(onSubmit.mock.calls[0]?.[0]).not.toHaveProperty('branch')
     })
 
+    it('keeps a row’s errors with the row when rows move or go', async () => {
+        const user = userEvent.setup()
+        const servers = [
+            { type: 'http', name: 'first', url: 'https://first.example.com/mcp', headers: [] },
+            { type: 'sse', name: 'second', url: 'https://intranet.example.com/sse', headers: [] },
+            { type: 'http', name: 'third', url: 'third.example.com', headers: [] },
+        ]
+        const { view, props } = renderForm({ values: { model: 'claude-sonnet-5', imported_mcp_servers: servers } })
+        const row = (index: number) => screen.getByRole('group', { name: `Imported MCP server ${index}` })
+        const url = (index: number) => within(row(index)).getByLabelText(/^URL/)
+        const hostError = 'The host resolves to a private address.'
+        // the form's own check flags the third server; then PostHog refuses the second one's host
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        await waitFor(() => {
+            expect(url(3)).toHaveAttribute('aria-invalid', 'true')
+        })
+        view.rerender(
+            <RunForm
+                {...props}
+                serverErrors={{ id: 1, errors: new Map([['imported_mcp_servers.1.url', hostError]]) }}
+            />
+        )
+        await waitFor(() => {
+            expect(url(2)).toHaveAttribute('aria-invalid', 'true')
+        })
+        expect(url(2)).toHaveAccessibleDescription(expect.stringContaining(hostError))
+
+        // the second server moves up: its server error goes with it, and the third keeps its own
+        await user.click(screen.getByRole('button', { name: /^Move up\s*Imported MCP server 2$/ }))
+        expect(url(1)).toHaveValue('https://intranet.example.com/sse')
+        expect(url(1)).toHaveAccessibleDescription(expect.stringContaining(hostError))
+        expect(url(2)).toHaveAttribute('aria-invalid', 'false')
+        expect(url(3)).toHaveAttribute('aria-invalid', 'true')
+
+        // the first row goes: the others' errors move up one row with them
+        await user.click(screen.getByRole('button', { name: /^Remove\s*Imported MCP server 1$/ }))
+        expect(url(1)).toHaveValue('https://first.example.com/mcp')
+        expect(url(1)).toHaveAttribute('aria-invalid', 'false')
+        expect(url(2)).toHaveValue('third.example.com')
+        expect(url(2)).toHaveAttribute('aria-invalid', 'true')
+    })
+
     it('shows locked fields read-only and still submits them', async () => {
         const user = userEvent.setup()
         const { onSubmit } = renderForm({ values: { model: 'claude-opus-4-5', branch: 'main' }, locked: ['branch'] })
