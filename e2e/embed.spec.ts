@@ -551,6 +551,103 @@ test.describe('the launcher embedded in a page on another origin', () => {
     })
 })
 
+test.describe('an MCP server in the embed', () => {
+    const HEADER_VALUE = 'Bearer lin_api_embedSecret0123456789'
+    const HOST_HEADER_VALUE = 'Bearer lin_api_fromTheHost0123456789'
+
+    function mcpServer(root: Page | FrameLocator) {
+        return root.getByRole('group', { name: 'Imported MCP server 1', exact: true })
+    }
+
+    function mcpHeader(root: Page | FrameLocator) {
+        return mcpServer(root).getByRole('group', { name: 'Header 1', exact: true })
+    }
+
+    test('the snippet carries the server and its header name; no message to the host carries a header value', async ({
+        page,
+        fake,
+    }) => {
+        // The bundled form is today's run request: an MCP server with a header, before connecting.
+        await page.goto('/')
+        await page.getByRole('button', { name: 'Add imported MCP server' }).click()
+        await mcpServer(page).getByLabel(/^Type/).selectOption('http')
+        await mcpServer(page).getByRole('textbox', { name: /^Name/ }).first().fill('linear')
+        await mcpServer(page).getByLabel(/^URL/).fill('https://mcp.linear.app/mcp')
+        await mcpServer(page).getByRole('button', { name: 'Add header' }).click()
+        await mcpHeader(page).getByLabel(/^Name/).fill('Authorization')
+        await mcpHeader(page)
+            .getByLabel(/^Value/)
+            .fill(HEADER_VALUE)
+
+        const panel = page.locator('details', {
+            has: page.getByRole('heading', { name: 'Embed this form on another site' }),
+        })
+        await panel.getByText('Embed this form on another site').click()
+        await panel.getByLabel('Host page origin').fill(HOST_PAGE_ORIGIN)
+        await panel.getByRole('button', { name: 'Create the snippet' }).click()
+        await expect(panel.getByRole('status').filter({ hasText: 'The embedded form starts with' })).toContainText(
+            'imported_mcp_servers'
+        )
+        const iframeHtml = (await panel.getByLabel(/The frame, where the launcher should appear/).textContent()) ?? ''
+        const src = /src="([^"]*)"/.exec(iframeHtml)?.[1]?.replaceAll('&amp;', '&') ?? ''
+        const embedUrl = new URL(src)
+        expect(embedUrl.searchParams.get('imported_mcp_servers')).toContain('"name":"Authorization"')
+        for (const text of [iframeHtml, ...embedUrl.searchParams.values()]) expect(text).not.toContain('lin_api_')
+
+        // The host page embeds exactly that address: the row arrives with its header name and no value.
+        const frame = await openHostPage(page, embedUrl.search)
+        await expect(mcpServer(frame).getByLabel(/^URL/)).toHaveValue('https://mcp.linear.app/mcp')
+        await expect(mcpHeader(frame).getByLabel(/^Name/)).toHaveValue('Authorization')
+        await expect(mcpHeader(frame).getByLabel(/^Value/)).toHaveValue('')
+
+        // A host may not hand the launcher a header value either (rows as JSON text, as in a link): refused by name.
+        await page.evaluate((value) => {
+            const row = {
+                type: 'sse',
+                name: 'sentry',
+                url: 'https://mcp.sentry.dev/sse',
+                headers: [{ name: 'Authorization', value }],
+            }
+            window.sendToLauncher({ type: 'set-values', values: { imported_mcp_servers: [JSON.stringify(row)] } })
+        }, HOST_HEADER_VALUE)
+        await expect.poll(() => errorCodes(page)).toEqual(['secret-refused'])
+        const refusal = (await received(page)).find((message) => message.type === 'error')
+        expect(refusal?.type === 'error' && refusal.message).toMatch(/^Not applied: imported_mcp_servers\./)
+        // The rest of the host's row applies; the value is for the user to type.
+        await expect(mcpServer(frame).getByLabel(/^URL/)).toHaveValue('https://mcp.sentry.dev/sse')
+        await expect(mcpHeader(frame).getByLabel(/^Name/)).toHaveValue('Authorization')
+        await expect(mcpHeader(frame).getByLabel(/^Value/)).toHaveValue('')
+
+        // The user types the value inside the frame and starts the run the host asks for.
+        await connect(frame, fake)
+        await frame.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await frame.getByLabel(/^Model/).selectOption({ label: 'Claude Sonnet 4.6 — claude-sonnet-4-6' })
+        await mcpHeader(frame)
+            .getByLabel(/^Value/)
+            .fill(HEADER_VALUE)
+        await page.getByRole('button', { name: 'Send submit' }).click()
+        await hostSubmitRequest(frame).getByRole('button', { name: 'Start run' }).click()
+        await expect(frame.getByRole('heading', { name: 'Run started' })).toBeVisible()
+        expect(runRequests(fake).at(-1)).toMatchObject({
+            imported_mcp_servers: [
+                {
+                    type: 'sse',
+                    name: 'sentry',
+                    url: 'https://mcp.sentry.dev/sse',
+                    headers: [{ name: 'Authorization', value: HEADER_VALUE }],
+                },
+            ],
+        })
+        await expect.poll(() => receivedTypes(page)).toContain('submitted')
+
+        const everything = JSON.stringify(await page.evaluate(() => window.allMessages))
+        expect(everything).toContain('imported_mcp_servers')
+        for (const value of [HEADER_VALUE, HOST_HEADER_VALUE, 'lin_api_']) {
+            expect(everything).not.toContain(value)
+        }
+    })
+})
+
 test.describe('the embed snippet builder', () => {
     test('writes a snippet for the current values that works when pasted on an allowed site', async ({ page }) => {
         await page.goto('/')

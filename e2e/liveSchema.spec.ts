@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test'
 
-import { buildExtendedSchemaDocument } from '../fake-posthog/extendedSchemaDocument.ts'
-import { DEMO_CUSTOM_IMAGE_IDS, DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
+import { buildExtendedSchemaDocument, buildNewerSchemaDocument } from '../fake-posthog/extendedSchemaDocument.ts'
+import { DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
 import { expectNoAxeViolations } from './axe.ts'
 import { connect, expect, openConnection, runRequests, startHeldKeyLauncher, test } from './fixtures.ts'
 
-const LIVE_STATUS = 'Using PostHog’s live run schema (23 fields).'
+// today's 23 fields, bundled with the app, plus the two of a newer PostHog (auto_merge, pr_title_prefix)
+const LIVE_STATUS = 'Using PostHog’s live run schema (25 fields).'
 
 async function previewBody(page: Page): Promise<unknown> {
     return JSON.parse((await page.getByTestId('request-preview-json').textContent()) ?? '')
@@ -19,7 +20,7 @@ function linkNotice(page: Page) {
     return page.getByRole('status').filter({ hasText: 'Some values from the link were not used' })
 }
 
-/** The extended document plus constructs this form cannot render, and one new plain field it can. */
+/** Today's document plus constructs this form cannot render, and one new plain field it can. */
 function documentWithUnsupportedParts() {
     const document = buildExtendedSchemaDocument()
     const schema = document.components.schemas.ClaudeTaskRunCreateSchema
@@ -35,15 +36,17 @@ function documentWithUnsupportedParts() {
 }
 
 test.describe('with a newer PostHog schema', () => {
-    test.use({ fakeOptions: { schemaDocument: buildExtendedSchemaDocument() } })
+    test.use({ fakeOptions: { schemaDocument: buildNewerSchemaDocument() } })
 
-    test('new fields and enum values appear once connected, are validated and sent', async ({ page, fake }) => {
+    test('new fields appear once connected, are validated and sent', async ({ page, fake }) => {
         await page.goto('/')
         await openConnection(page)
         await expect(page.getByRole('status').filter({ hasText: 'Using the bundled run schema' })).toHaveText(
             'Using the bundled run schema: connect to PostHog to load its live run schema.'
         )
-        await expect(page.getByRole('group', { name: 'Auto publish' })).toHaveCount(0)
+        // The bundled schema is today's: its newest fields are there before connecting, the newer ones are not.
+        await expect(booleanChoice(page, 'Auto publish', 'PostHog default')).toBeChecked()
+        await expect(page.getByRole('group', { name: 'Auto merge' })).toHaveCount(0)
 
         await connect(page, fake)
         await expect(page.getByText(LIVE_STATUS)).toBeVisible()
@@ -51,43 +54,28 @@ test.describe('with a newer PostHog schema', () => {
         expect(schemaCalls.map((request) => request.path)).toEqual(['/api/schema/?format=json'])
         expect(schemaCalls[0]?.headers['authorization']).toBeUndefined()
 
-        await expect(page.getByLabel(/^Custom image ID/)).toBeVisible()
-        await expect(page.getByLabel(/^Context window/).locator('option')).toHaveText([
-            'Not set (PostHog decides)',
-            '200K tokens',
-            '1M tokens',
-        ])
-        for (const field of ['Auto publish', 'Fast mode', 'RTK enabled']) {
-            await expect(booleanChoice(page, field, 'PostHog default')).toBeChecked()
-        }
-
+        await expect(booleanChoice(page, 'Auto merge', 'PostHog default')).toBeChecked()
         await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
         await page.getByLabel(/^Model/).selectOption('claude-opus-4-7')
-        const effort = page.getByLabel(/^Reasoning effort/)
-        await expect(effort.locator('option').last()).toHaveText('Ultracode')
-        await effort.selectOption('ultracode')
-        await page.getByLabel(/^Context window/).selectOption('1m')
-        await booleanChoice(page, 'Auto publish', 'Yes').check()
-        await booleanChoice(page, 'Fast mode', 'No').check()
+        await page.getByLabel(/^Reasoning effort/).selectOption('ultracode')
+        await booleanChoice(page, 'Auto merge', 'Yes').check()
 
-        // A new uuid field is validated like the bundled ones, before anything is sent.
-        const image = page.getByLabel(/^Custom image ID/)
-        await image.fill('latest')
+        // A new field's schema limit is enforced like the bundled ones, before anything is sent.
+        const prefix = page.getByLabel(/^PR title prefix/)
+        await prefix.fill('x'.repeat(21))
         await page.getByRole('button', { name: 'Start run' }).click()
-        await expect(image).toHaveAttribute('aria-invalid', 'true')
-        await expect(page.getByText('1 field needs attention: Custom image ID.')).toBeVisible()
+        await expect(prefix).toHaveAttribute('aria-invalid', 'true')
+        await expect(page.getByText('1 field needs attention: PR title prefix.')).toBeVisible()
         expect(runRequests(fake)).toEqual([])
 
-        await image.fill(DEMO_CUSTOM_IMAGE_IDS.ready)
+        await prefix.fill('[ops]')
         const expected = {
             mode: 'background',
-            custom_image_id: DEMO_CUSTOM_IMAGE_IDS.ready,
-            auto_publish: true,
             runtime_adapter: 'claude',
             model: 'claude-opus-4-7',
             reasoning_effort: 'ultracode',
-            context_window: '1m',
-            fast_mode: false,
+            auto_merge: true,
+            pr_title_prefix: '[ops]',
         }
         await expect.poll(() => previewBody(page)).toEqual(expected)
         await page.getByRole('button', { name: 'Start run' }).click()
@@ -99,12 +87,13 @@ test.describe('with a newer PostHog schema', () => {
         page,
         fake,
     }) => {
-        await page.goto('/?auto_publish=true&context_window=1m&model=claude-opus-4-7&reasoning_effort=ultracode')
+        await page.goto('/?auto_merge=true&pr_title_prefix=%5Bops%5D&model=claude-opus-4-7&reasoning_effort=ultracode')
         // Before connecting, the bundled schema cannot place them yet, and says they may still apply.
         await expect(linkNotice(page)).toContainText(
-            'auto_publish: unknown parameter; this form has no field by that name. PostHog’s live run schema may have it: it applies once you are connected.'
+            'auto_merge: unknown parameter; this form has no field by that name. PostHog’s live run schema may have it: it applies once you are connected.'
         )
-        await expect(linkNotice(page)).toContainText('reasoning_effort: "ultracode" is not one of the allowed values')
+        await expect(linkNotice(page)).toContainText('pr_title_prefix: unknown parameter')
+        await expect(page.getByLabel(/^Reasoning effort/)).toHaveValue('ultracode')
         await page.getByLabel(/^Branch/).fill('typed/before-connecting')
         await page.getByLabel(/^Pending user message/).fill('Typed before the live schema arrived.')
         await page.getByLabel(/^PR authorship mode/).selectOption('user')
@@ -112,8 +101,8 @@ test.describe('with a newer PostHog schema', () => {
 
         await connect(page, fake)
         await expect(page.getByText(LIVE_STATUS)).toBeVisible()
-        await expect(booleanChoice(page, 'Auto publish', 'Yes')).toBeChecked()
-        await expect(page.getByLabel(/^Context window/)).toHaveValue('1m')
+        await expect(booleanChoice(page, 'Auto merge', 'Yes')).toBeChecked()
+        await expect(page.getByLabel(/^PR title prefix/)).toHaveValue('[ops]')
         await expect(page.getByLabel(/^Reasoning effort/)).toHaveValue('ultracode')
         await expect(page.getByLabel(/^Branch/)).toHaveValue('typed/before-connecting')
         await expect(page.getByLabel(/^Pending user message/)).toHaveValue('Typed before the live schema arrived.')
@@ -121,14 +110,14 @@ test.describe('with a newer PostHog schema', () => {
         await expect(linkNotice(page)).toHaveCount(0)
         await expect
             .poll(() => previewBody(page))
-            .toMatchObject({ auto_publish: true, context_window: '1m', reasoning_effort: 'ultracode' })
+            .toMatchObject({ auto_merge: true, pr_title_prefix: '[ops]', reasoning_effort: 'ultracode' })
 
         // Changing the key disconnects; the live fields stay, with what the user chose.
-        await booleanChoice(page, 'Auto publish', 'No').check()
+        await booleanChoice(page, 'Auto merge', 'No').check()
         await page.getByRole('button', { name: 'Change connection' }).click()
         await page.getByLabel('Personal API key').fill('phx_demo_tasks')
         await expect(page.getByText(/^Connected to/)).toHaveCount(0)
-        await expect(booleanChoice(page, 'Auto publish', 'No')).toBeChecked()
+        await expect(booleanChoice(page, 'Auto merge', 'No')).toBeChecked()
     })
 
     test('typing in the form when the live schema lands keeps the focus and every character', async ({
@@ -164,8 +153,8 @@ test.describe('with a newer PostHog schema', () => {
         await connect(page, fake)
         await expect(page.getByText(LIVE_STATUS)).toBeVisible()
         await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
-        await page.getByLabel(/^Context window/).selectOption('200k')
-        await booleanChoice(page, 'RTK enabled', 'No').check()
+        await page.getByLabel(/^PR title prefix/).fill('[draft]')
+        await booleanChoice(page, 'Auto merge', 'No').check()
         await expect
             .poll(() => page.evaluate(() => Object.keys(window.localStorage).some((key) => key.includes(':draft:'))))
             .toBe(true)
@@ -176,8 +165,8 @@ test.describe('with a newer PostHog schema', () => {
         await connect(page, fake)
         await expect(page.getByText(LIVE_STATUS)).toBeVisible()
         await page.getByRole('button', { name: 'Restore draft' }).click()
-        await expect(page.getByLabel(/^Context window/)).toHaveValue('200k')
-        await expect(booleanChoice(page, 'RTK enabled', 'No')).toBeChecked()
+        await expect(page.getByLabel(/^PR title prefix/)).toHaveValue('[draft]')
+        await expect(booleanChoice(page, 'Auto merge', 'No')).toBeChecked()
     })
 })
 
@@ -221,15 +210,15 @@ for (const [mode, reason] of [
         test.use({ fakeOptions: { schemaDocument: mode } })
 
         test('the bundled schema is used and a notice says why', async ({ page, fake }) => {
-            await page.goto('/?auto_publish=true&model=claude-sonnet-5')
+            await page.goto('/?auto_merge=true&model=claude-sonnet-5')
             await connect(page, fake)
             const notice = page.getByRole('status').filter({ hasText: 'Using the bundled run schema' })
             await expect(notice).toContainText(reason)
             await expect(notice).toContainText('The form works as usual')
             // Only the bundled fields, and a link parameter they lack is reported plainly.
-            await expect(page.getByRole('group', { name: 'Auto publish' })).toHaveCount(0)
+            await expect(page.getByRole('group', { name: 'Auto merge' })).toHaveCount(0)
             await expect(linkNotice(page)).toContainText(
-                'auto_publish: unknown parameter; this form has no field by that name.'
+                'auto_merge: unknown parameter; this form has no field by that name.'
             )
             await expect(linkNotice(page)).not.toContainText('may have it')
             await expect(page.getByLabel(/^Model/)).toHaveValue('claude-sonnet-5')
@@ -254,12 +243,12 @@ const heldKeyTest = test.extend<{ launcherOrigin: string }>({
 })
 
 heldKeyTest.describe('in server-held key mode', () => {
-    heldKeyTest.use({ fakeOptions: { schemaDocument: buildExtendedSchemaDocument() } })
+    heldKeyTest.use({ fakeOptions: { schemaDocument: buildNewerSchemaDocument() } })
 
     heldKeyTest('the live schema comes through the proxy, without the key', async ({ page, fake, launcherOrigin }) => {
         await page.goto(`${launcherOrigin}/`)
         await expect(page.getByText(LIVE_STATUS)).toBeVisible()
-        await expect(page.getByRole('group', { name: 'Auto publish' })).toBeVisible()
+        await expect(page.getByRole('group', { name: 'Auto merge' })).toBeVisible()
         const calls = fake.requests.filter((request) => request.path.startsWith('/api/schema/'))
         expect(calls.map((request) => request.path)).toEqual(['/api/schema/?format=json'])
         expect(calls[0]?.headers['authorization']).toBeUndefined()

@@ -149,12 +149,17 @@ test.describe('MCP servers through the form, against today’s schema', () => {
         await addServer(page, 1, { type: 'http', name: 'first', url: 'not a url', headers: [] })
         await addServer(page, 2, { type: 'sse', name: 'second', url: 'https://second.example.com/sse', headers: [] })
         await page.getByRole('button', { name: 'Start run' }).click()
-        await expect(server(page, 1).getByLabel(/^URL/)).toHaveAccessibleDescription(/Enter a web address/)
+        await expect(server(page, 1).getByLabel(/^URL/)).toHaveAccessibleDescription(
+            /Enter a full address, such as https:\/\/mcp\.example\.com\/mcp/
+        )
         await expect(server(page, 2).getByLabel(/^URL/)).toHaveAttribute('aria-invalid', 'false')
         expect(runRequests(fake)).toEqual([])
 
         await page.getByRole('button', { name: 'Move down Imported MCP server 1' }).click()
         await expect(server(page, 1).getByRole('textbox', { name: /^Name/ }).first()).toHaveValue('second')
+        // the error goes with its row
+        await expect(server(page, 2).getByLabel(/^URL/)).toHaveAccessibleDescription(/^Enter a full address/)
+        await expect(server(page, 1).getByLabel(/^URL/)).toHaveAttribute('aria-invalid', 'false')
         await page.getByRole('button', { name: 'Remove Imported MCP server 2' }).click()
         await expect(server(page, 2)).toHaveCount(0)
         await page.getByRole('button', { name: 'Start run' }).click()

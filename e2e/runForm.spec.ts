@@ -47,6 +47,23 @@ test.describe('the schema-driven run form', () => {
         await expect(page.getByLabel(/^Runtime adapter/)).toHaveValue('Claude')
         await expect(page.getByLabel(/^Runtime adapter/)).not.toBeEditable()
         await expect(page.getByLabel(/^Branch/)).toHaveAccessibleDescription('Git branch to checkout in the sandbox')
+
+        // The bundled schema is today's run request: its newest fields are there before connecting.
+        for (const label of [/^Context window/, /^Custom image ID/, /^Claude model access/]) {
+            await expect(page.getByLabel(label)).toBeVisible()
+        }
+        for (const group of ['Fast mode', 'Auto publish', 'Benjamin enabled', 'RTK enabled']) {
+            await expect(page.getByRole('group', { name: group })).toBeVisible()
+        }
+        await expect(page.getByRole('button', { name: 'Add imported MCP server' })).toBeVisible()
+        // What only PostHog Desktop can serve is not offered, with one line saying why.
+        await expect(page.getByLabel(/^Relayed MCP servers/)).toHaveAccessibleDescription(
+            /^Not offered here: PostHog Desktop relays these servers/
+        )
+        await expect(page.getByLabel(/^Claude model access/).locator('option')).toHaveText([
+            'Not set (PostHog decides)',
+            'PostHog gateway',
+        ])
     })
 
     test('the message box shows five lines and can be made taller', async ({ page }) => {

@@ -257,7 +257,8 @@ for (const models of ['missing', 'empty'] as const) {
             await page.goto('/')
             await connect(page, fake)
             const model = page.getByLabel(/^Model/)
-            await expect(model.locator('option')).toHaveCount(11)
+            // the placeholder and the 14 models of the bundled catalogue
+            await expect(model.locator('option')).toHaveCount(15)
             await model.selectOption({ label: 'Claude Opus 4.5 — claude-opus-4-5' })
             await expect(page.getByLabel(/^Reasoning effort/).locator('option')).toHaveText([
                 'Not set (PostHog decides)',

@@ -1,5 +1,5 @@
 import type { FakeModel } from './fakeEntities.ts'
-import { toCatalogKey } from './modelCapabilities.ts'
+import { normalizeModelId as toCatalogKey } from '../src/contract/modelCapabilities.ts'
 
 const CODEX_MAX_REASONING_MODELS = new Set(['gpt-5.6-sol', 'gpt-5.6-terra', 'gpt-5.6-luna'])
 

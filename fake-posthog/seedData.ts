@@ -1,3 +1,4 @@
+import { BUNDLED_MODELS } from '../src/contract/bundledModelCatalog.ts'
 import type {
     FakeApiKey,
     FakeCustomImage,
@@ -70,63 +71,14 @@ export const DEMO_SIGNAL_REPORT_IDS = {
     signupEmails: '0196a1b2-0004-7000-8000-000000000003',
 } as const
 
-// CLAUDE_REASONING_EFFORTS_BY_MODEL (doc §1.5) plus two Codex models, efforts ascending
+// The app's bundled Claude catalogue (one source for both) plus two Codex models, efforts ascending
 export const DEMO_MODELS: readonly FakeModel[] = [
-    {
-        runtime_adapter: 'claude',
-        model: 'claude-sonnet-5',
-        display_name: 'Claude Sonnet 5',
-        supported_efforts: ['low', 'medium', 'high', 'xhigh', 'max', 'ultracode'],
-    },
-    {
-        runtime_adapter: 'claude',
-        model: 'claude-opus-5',
-        display_name: 'Claude Opus 5',
-        supported_efforts: ['low', 'medium', 'high', 'xhigh', 'max', 'ultracode'],
-    },
-    {
-        runtime_adapter: 'claude',
-        model: 'claude-opus-4-8',
-        display_name: 'Claude Opus 4.8',
-        supported_efforts: ['low', 'medium', 'high', 'xhigh', 'max', 'ultracode'],
-    },
-    {
-        runtime_adapter: 'claude',
-        model: 'claude-opus-4-7',
-        display_name: 'Claude Opus 4.7',
-        supported_efforts: ['low', 'medium', 'high', 'xhigh', 'max', 'ultracode'],
-    },
-    {
-        runtime_adapter: 'claude',
-        model: 'claude-fable-5',
-        display_name: 'Claude Fable 5',
-        supported_efforts: ['low', 'medium', 'high', 'xhigh', 'max', 'ultracode'],
-    },
-    {
-        runtime_adapter: 'claude',
-        model: 'claude-opus-4-6',
-        display_name: 'Claude Opus 4.6',
-        supported_efforts: ['low', 'medium', 'high', 'xhigh', 'max'],
-    },
-    {
-        runtime_adapter: 'claude',
-        model: 'claude-opus-4-5',
-        display_name: 'Claude Opus 4.5',
-        supported_efforts: ['low', 'medium', 'high'],
-    },
-    {
-        runtime_adapter: 'claude',
-        model: 'claude-sonnet-4-6',
-        display_name: 'Claude Sonnet 4.6',
-        supported_efforts: ['low', 'medium', 'high'],
-    },
-    {
-        runtime_adapter: 'claude',
-        model: '@cf/zai-org/glm-5.2',
-        display_name: 'GLM 5.2',
-        supported_efforts: ['high', 'max'],
-    },
-    { runtime_adapter: 'claude', model: 'moonshotai/kimi-k3', display_name: 'Kimi K3', supported_efforts: [] },
+    ...BUNDLED_MODELS.filter((choice) => choice.runtimeAdapter === 'claude').map((choice) => ({
+        runtime_adapter: 'claude' as const,
+        model: choice.model,
+        display_name: choice.displayName,
+        supported_efforts: [...choice.supportedEfforts],
+    })),
     { runtime_adapter: 'codex', model: 'gpt-5', display_name: 'GPT-5', supported_efforts: ['low', 'medium', 'high'] },
     {
         runtime_adapter: 'codex',

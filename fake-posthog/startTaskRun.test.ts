@@ -72,6 +72,16 @@ describe('POST tasks/{id}/run/', () => {
         expect(taskSchema.parse(response.json).latest_run).toMatchObject({ model: 'claude-sonnet-5', branch: null })
     })
 
+    it('takes a permission mode without an adapter, clamped to the runtime the run resolves to', async () => {
+        const { call } = createTestFake()
+        const response = await call('POST', RUN, { json: { initial_permission_mode: 'read-only' } })
+        expect(response.status).toBe(200)
+        expect(taskSchema.parse(response.json).latest_run).toMatchObject({
+            runtime_adapter: 'claude',
+            state: { initial_permission_mode: 'default' },
+        })
+    })
+
     it('inherits the previous run’s settings on resume', async () => {
         const { call } = createTestFake()
         const response = await call('POST', RUN, { json: { resume_from_run_id: DEMO_RUN_IDS.flakyLoginFailed } })

@@ -6,7 +6,7 @@ import { getReasoningEffortError } from './getReasoningEffortError.ts'
 import { buildHogError, buildValidationFailure } from './hogError.ts'
 import type { HttpFailure } from './jsonResponse.ts'
 import { applyRunDefaults, type ResolvedRunDefaults } from './resolveRunDefaults.ts'
-import type { RunRequest } from './validateRunRequest.ts'
+import { clampPermissionMode, type RunRequest } from './validateRunRequest.ts'
 
 export interface StartRunContext {
     state: FakeState
@@ -221,7 +221,7 @@ function buildRun(
         ...(authorship.credentialSource === null ? {} : { github_credential_source: authorship.credentialSource }),
         ...(request.initial_permission_mode === undefined
             ? {}
-            : { initial_permission_mode: request.initial_permission_mode }),
+            : { initial_permission_mode: clampPermissionMode(request.initial_permission_mode, runtimeAdapter) }),
         ...(request.rtk_enabled === undefined ? {} : { rtk_enabled: request.rtk_enabled }),
         ...(previous === undefined ? {} : { resume_from_run_id: previous.id }),
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { DEMO_MODELS } from './seedData.ts'
-import { validateRunRequest } from './validateRunRequest.ts'
+import { clampPermissionMode, validateRunRequest } from './validateRunRequest.ts'
 
 const CLAUDE = { runtime_adapter: 'claude', model: 'claude-sonnet-5' }
 const REQUIRED_FOR_RUNTIME = 'This field is required when selecting a cloud runtime.'
@@ -65,9 +65,9 @@ describe('validateRunRequest', () => {
             fieldError('invalid_input', 'Invalid data. Expected a dictionary, but got list.', null),
         ],
         [
-            'a permission mode without an adapter',
-            { initial_permission_mode: 'plan', model: 'claude-sonnet-5' },
-            fieldError('invalid_input', 'This field requires runtime_adapter to be set.', 'initial_permission_mode'),
+            'a permission mode no runtime has',
+            { initial_permission_mode: 'ask-always' },
+            fieldError('invalid_choice', '"ask-always" is not a valid choice.', 'initial_permission_mode'),
         ],
         [
             'a permission mode of the other adapter',
@@ -165,7 +165,30 @@ describe('validateRunRequest', () => {
             { runtime_adapter: 'codex', model: 'gpt-5.5', reasoning_effort: 'xhigh', initial_permission_mode: 'auto' },
             { runtime_adapter: 'codex', model: 'gpt-5.5', reasoning_effort: 'xhigh', initial_permission_mode: 'auto' },
         ],
+        // the newest serializer: the mode is clamped to the runtime the run resolves to, not refused
+        [
+            'a permission mode without an adapter',
+            { initial_permission_mode: 'plan' },
+            { initial_permission_mode: 'plan' },
+        ],
+        [
+            'a Codex permission mode without an adapter',
+            { initial_permission_mode: 'read-only' },
+            { initial_permission_mode: 'read-only' },
+        ],
     ])('accepts %s', (_name, body, request) => {
         expect(validateRunRequest(body, DEMO_MODELS)).toEqual({ ok: true, request })
+    })
+})
+
+describe('clampPermissionMode', () => {
+    it.each([
+        ['read-only', 'claude', 'default'],
+        ['plan', 'claude', 'plan'],
+        ['acceptEdits', 'codex', 'auto'],
+        ['read-only', 'codex', 'read-only'],
+        ['acceptEdits', 'claude', 'acceptEdits'],
+    ])('%s on %s runs as %s', (mode, adapter, expected) => {
+        expect(clampPermissionMode(mode, adapter)).toBe(expected)
     })
 })

@@ -4,7 +4,11 @@ import { drfBoolean, drfChoice, drfList, drfObject, drfString, drfUrl, drfUuid, 
 import type { FakeModel } from './fakeEntities.ts'
 import { getReasoningEffortError } from './getReasoningEffortError.ts'
 import { buildValidationFailure } from './hogError.ts'
-import { FAST_MODE_MODELS, ONE_MILLION_CONTEXT_MODELS, toCatalogKey } from './modelCapabilities.ts'
+import {
+    FAST_MODE_MODELS,
+    normalizeModelId as toCatalogKey,
+    ONE_MILLION_CONTEXT_MODELS,
+} from '../src/contract/modelCapabilities.ts'
 import type { HttpFailure } from './jsonResponse.ts'
 
 export const MAX_IMPORTED_MCP_SERVERS = 20
@@ -82,10 +86,8 @@ function findCrossFieldFailure(request: RunRequest, catalog: readonly FakeModel[
         return invalid('claude_model_access', 'own-subscription is available only from PostHog Desktop.')
     }
     const { runtime_adapter: adapter, initial_permission_mode: permissionMode } = request
-    if (permissionMode !== undefined) {
-        if (adapter === undefined) {
-            return invalid('initial_permission_mode', 'This field requires runtime_adapter to be set.')
-        }
+    // The newest serializer takes a mode without an adapter and clamps it to the runtime the run resolves to.
+    if (permissionMode !== undefined && adapter !== undefined) {
         const allowed = PERMISSION_MODES_BY_ADAPTER[adapter] ?? []
         if (!allowed.includes(permissionMode)) {
             const values = allowed.map((mode) => `'${mode}'`).join(', ')
@@ -114,6 +116,16 @@ function findCrossFieldFailure(request: RunRequest, catalog: readonly FakeModel[
         return invalid('fast_mode', `Model '${request.model ?? ''}' does not support fast mode.`)
     }
     return null
+}
+
+// A sent mode the resolved runtime lacks becomes its nearest one (followup §4); any other mode is kept as sent.
+const CLAMPED_PERMISSION_MODES: Record<string, Readonly<Record<string, string>>> = {
+    claude: { 'read-only': 'default' },
+    codex: { acceptEdits: 'auto' },
+}
+
+export function clampPermissionMode(mode: string, runtimeAdapter: string): string {
+    return CLAMPED_PERMISSION_MODES[runtimeAdapter]?.[mode] ?? mode
 }
 
 export function hasRuntimeSelection(request: RunRequest): boolean {

@@ -64,9 +64,10 @@ describe('parseApiError on every documented body shape', () => {
         [
             'hog attr the model lacks stays a banner',
             400,
-            hog('validation_error', 'invalid_input', 'Custom image is not ready (status: building)', 'custom_image_id'),
-            { kind: 'validation', attr: 'custom_image_id', field: undefined },
-            /^PostHog rejected custom_image_id: Custom image is not ready \(status: building\)\.$/,
+            // scheduled_at belongs to task creation (followup §6), not to the bundled run request
+            hog('validation_error', 'invalid_input', 'Must be at most 30 days ahead', 'scheduled_at'),
+            { kind: 'validation', attr: 'scheduled_at', field: undefined },
+            /^PostHog rejected scheduled_at: Must be at most 30 days ahead\.$/,
         ],
         [
             '{detail} naming a field',
@@ -78,9 +79,9 @@ describe('parseApiError on every documented body shape', () => {
         [
             '{detail} naming a field the model lacks',
             400,
-            { detail: 'Invalid custom_image_id' },
+            { detail: 'Invalid scheduled_at' },
             { kind: 'validation', field: undefined },
-            /^PostHog rejected the request: Invalid custom_image_id\.$/,
+            /^PostHog rejected the request: Invalid scheduled_at\.$/,
         ],
         [
             '{detail, missing_artifact_ids}',
@@ -476,7 +477,8 @@ describe('fieldForAttr', () => {
         ['model', 'model'],
         ['pending_user_artifact_ids__0', 'pending_user_artifact_ids'],
         ['pending_user_artifact_ids__12__name', 'pending_user_artifact_ids'],
-        ['custom_image_id', undefined],
+        ['custom_image_id', 'custom_image_id'],
+        ['scheduled_at', undefined],
         ['non_field_errors', undefined],
         ['constructor', undefined],
         ['', undefined],

@@ -29,7 +29,7 @@ describe('routeApiError', () => {
             ],
             undefined,
         ],
-        ['a field the form lacks', 400, { detail: 'Bad.', attr: 'custom_image_id' }, [], /custom_image_id/],
+        ['a field the form lacks', 400, { detail: 'Bad.', attr: 'scheduled_at' }, [], /scheduled_at/],
         ['a 400 without a field', 400, { error: 'An analysis task runs once.' }, [], /analysis task runs once/],
         ['a bad key', 401, { code: 'authentication_failed', detail: 'Invalid.' }, [], /personal API key/],
         [

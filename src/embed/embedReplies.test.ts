@@ -50,6 +50,20 @@ describe('buildSetValuesReplies', () => {
         expect(JSON.stringify(sent)).not.toContain(GITHUB_TOKEN)
     })
 
+    it('refuses a header value inside an MCP server row by the list’s name, and applies the rest quietly', () => {
+        const row = { type: 'http', name: 'linear', url: 'https://mcp.linear.app/mcp' }
+        const headers = [{ name: 'Authorization', value: 'Bearer lin_api_hostSecret0123' }]
+        const sent = replies({ imported_mcp_servers: [JSON.stringify({ ...row, headers })] })
+        expect(sent).toEqual([
+            expect.objectContaining({
+                code: 'secret-refused',
+                message:
+                    'Not applied: imported_mcp_servers. Secrets are typed by the user, never sent by the host page.',
+            }),
+        ])
+        expect(JSON.stringify(sent)).not.toContain('lin_api_')
+    })
+
     it('shortens long names and caps the list', () => {
         const values = Object.fromEntries(Array.from({ length: 14 }, (_, index) => [`${'x'.repeat(60)}${index}`, 'v']))
         const [reply] = replies(values)

@@ -20,11 +20,16 @@ function listNames(names: readonly string[]): string {
 /** What a set-values gets back: field names and reasons only, since the user-facing problems quote the values. */
 export function buildSetValuesReplies(decoded: DecodedFieldValues): ErrorMessage[] {
     const replies: ErrorMessage[] = []
-    if (decoded.refusedSecrets.length > 0) {
+    // A secret inside a row (an MCP header value) is refused too, though the rest of its row applies.
+    const secrets = [
+        ...decoded.refusedSecrets,
+        ...decoded.problems.filter((problem) => problem.reason === 'secret').map((problem) => problem.name),
+    ]
+    if (secrets.length > 0) {
         replies.push(
             buildErrorMessage(
                 'secret-refused',
-                `Not applied: ${listNames(decoded.refusedSecrets)}. Secrets are typed by the user, never sent by the host page.`
+                `Not applied: ${listNames(secrets)}. Secrets are typed by the user, never sent by the host page.`
             )
         )
     }

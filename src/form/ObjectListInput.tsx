@@ -1,9 +1,10 @@
 import { useMemo, useState, type ReactNode } from 'react'
-import { useWatch } from 'react-hook-form'
+import { useWatch, type ErrorOption } from 'react-hook-form'
 
 import { defaultRow } from '../schema/defaultRow.ts'
 import type { FormRow } from '../schema/fieldModel.ts'
 import { rowsOf } from '../schema/formValues.ts'
+import { listRowPaths, orderAfterMove, orderAfterRemove } from '../schema/listRowPaths.ts'
 import { resolveRowField } from '../schema/resolveRowField.ts'
 import type { FieldRendererProps } from './formTypes.ts'
 import { RowField } from './RowField.tsx'
@@ -25,15 +26,9 @@ function useRowKeys(length: number): [readonly number[], (keys: readonly number[
     return [next, setKeys]
 }
 
-function moved<T>(items: readonly T[], from: number, to: number): T[] {
-    const next = [...items]
-    next.splice(to, 0, ...next.splice(from, 1))
-    return next
-}
-
 /** A list of objects: each row is a named group of the item's own fields, which can be added, removed and reordered. */
 export function ObjectListInput({ resolved, name, ids, describedBy }: FieldRendererProps): ReactNode {
-    const { control, setValue, getValues } = useRunFormContext()
+    const { control, setValue, getValues, getFieldState, setError, clearErrors } = useRunFormContext()
     const { field } = resolved
     // Re-renders this list when a row changes; the rows' fields are memoised and follow their own inputs.
     const rows = rowsOf(useWatch({ control, name }))
@@ -49,6 +44,25 @@ export function ObjectListInput({ resolved, name, ids, describedBy }: FieldRende
     const current = (): FormRow[] => rowsOf(getValues(name))
     const update = (next: FormRow[]) => {
         setValue(name, next, { shouldDirty: true })
+    }
+    // Errors are kept by row index (list.1.url), PostHog's included: they go where their row goes.
+    const reorder = (order: readonly number[]) => {
+        const before = current()
+        const carried: [string, ErrorOption][] = []
+        order.forEach((from, to) => {
+            for (const path of listRowPaths(field.itemFields, before[from] ?? {})) {
+                const { error } = getFieldState(`${name}.${from}.${path}`)
+                if (typeof error?.message === 'string') {
+                    carried.push([`${name}.${to}.${path}`, { type: error.type, message: error.message }])
+                }
+            }
+        })
+        const listError = getFieldState(name).error
+        clearErrors(name)
+        if (typeof listError?.message === 'string') setError(name, { type: listError.type, message: listError.message })
+        for (const [path, error] of carried) setError(path, error)
+        setKeys(order.map((from) => keys[from] ?? ++lastRowKey))
+        update(order.map((from) => before[from]).filter((row) => row !== undefined))
     }
     return (
         <div className="object-list" id={ids.input} aria-describedby={describedBy || undefined}>
@@ -71,8 +85,7 @@ export function ObjectListInput({ resolved, name, ids, describedBy }: FieldRende
                                 className="button secondary"
                                 disabled={index === 0}
                                 onClick={() => {
-                                    setKeys(moved(keys, index, index - 1))
-                                    update(moved(current(), index, index - 1))
+                                    reorder(orderAfterMove(rows.length, index, index - 1))
                                 }}
                             >
                                 Move up<span className="visually-hidden"> {rowLabel}</span>
@@ -82,8 +95,7 @@ export function ObjectListInput({ resolved, name, ids, describedBy }: FieldRende
                                 className="button secondary"
                                 disabled={index === rows.length - 1}
                                 onClick={() => {
-                                    setKeys(moved(keys, index, index + 1))
-                                    update(moved(current(), index, index + 1))
+                                    reorder(orderAfterMove(rows.length, index, index + 1))
                                 }}
                             >
                                 Move down<span className="visually-hidden"> {rowLabel}</span>
@@ -92,8 +104,7 @@ export function ObjectListInput({ resolved, name, ids, describedBy }: FieldRende
                                 type="button"
                                 className="button secondary"
                                 onClick={() => {
-                                    setKeys(keys.filter((_, at) => at !== index))
-                                    update(current().filter((_, at) => at !== index))
+                                    reorder(orderAfterRemove(rows.length, index))
                                 }}
                             >
                                 Remove<span className="visually-hidden"> {rowLabel}</span>

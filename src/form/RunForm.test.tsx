@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -87,6 +87,68 @@ describe('RunForm', () => {
         expect(screen.getByRole('alert')).toHaveTextContent('Branch does not exist.')
     })
 
+    it('refuses a branch of only spaces on the field, and leaves an emptied one out', async () => {
+        const user = userEvent.setup()
+        const { onSubmit } = renderForm({ values: { model: 'claude-sonnet-5' } })
+        const branch = screen.getByLabelText(/^Branch/)
+        await user.type(branch, '   ')
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        const message = 'Branch can’t be only spaces: clear it to use the repository’s default branch.'
+        await waitFor(() => {
+            expect(branch).toHaveAccessibleDescription(expect.stringContaining(message))
+        })
+        expect(branch).toHaveAttribute('aria-invalid', 'true')
+        expect(onSubmit).not.toHaveBeenCalled()
+        await user.clear(branch)
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        await waitFor(() => {
+            expect(onSubmit).toHaveBeenCalledTimes(1)
+        })
+        expect(onSubmit.mock.calls[0]?.[0]).not.toHaveProperty('branch')
+    })
+
+    it('keeps a row’s errors with the row when rows move or go', async () => {
+        const user = userEvent.setup()
+        const servers = [
+            { type: 'http', name: 'first', url: 'https://first.example.com/mcp', headers: [] },
+            { type: 'sse', name: 'second', url: 'https://intranet.example.com/sse', headers: [] },
+            { type: 'http', name: 'third', url: 'third.example.com', headers: [] },
+        ]
+        const { view, props } = renderForm({ values: { model: 'claude-sonnet-5', imported_mcp_servers: servers } })
+        const row = (index: number) => screen.getByRole('group', { name: `Imported MCP server ${index}` })
+        const url = (index: number) => within(row(index)).getByLabelText(/^URL/)
+        const hostError = 'The host resolves to a private address.'
+        // the form's own check flags the third server; then PostHog refuses the second one's host
+        await user.click(screen.getByRole('button', { name: 'Start run' }))
+        await waitFor(() => {
+            expect(url(3)).toHaveAttribute('aria-invalid', 'true')
+        })
+        view.rerender(
+            <RunForm
+                {...props}
+                serverErrors={{ id: 1, errors: new Map([['imported_mcp_servers.1.url', hostError]]) }}
+            />
+        )
+        await waitFor(() => {
+            expect(url(2)).toHaveAttribute('aria-invalid', 'true')
+        })
+        expect(url(2)).toHaveAccessibleDescription(expect.stringContaining(hostError))
+
+        // the second server moves up: its server error goes with it, and the third keeps its own
+        await user.click(screen.getByRole('button', { name: /^Move up\s*Imported MCP server 2$/ }))
+        expect(url(1)).toHaveValue('https://intranet.example.com/sse')
+        expect(url(1)).toHaveAccessibleDescription(expect.stringContaining(hostError))
+        expect(url(2)).toHaveAttribute('aria-invalid', 'false')
+        expect(url(3)).toHaveAttribute('aria-invalid', 'true')
+
+        // the first row goes: the others' errors move up one row with them
+        await user.click(screen.getByRole('button', { name: /^Remove\s*Imported MCP server 1$/ }))
+        expect(url(1)).toHaveValue('https://first.example.com/mcp')
+        expect(url(1)).toHaveAttribute('aria-invalid', 'false')
+        expect(url(2)).toHaveValue('third.example.com')
+        expect(url(2)).toHaveAttribute('aria-invalid', 'true')
+    })
+
     it('shows locked fields read-only and still submits them', async () => {
         const user = userEvent.setup()
         const { onSubmit } = renderForm({ values: { model: 'claude-opus-4-5', branch: 'main' }, locked: ['branch'] })
@@ -102,32 +164,33 @@ describe('RunForm', () => {
     it('renders and validates new schema properties with no code change', async () => {
         const user = userEvent.setup()
         const { document, properties, schemas } = copyBundledDocument()
-        properties['auto_publish'] = { type: 'boolean', nullable: true, description: 'Open a draft PR when done.' }
-        properties['context_window'] = {
-            allOf: [{ $ref: '#/components/schemas/ContextWindowEnum' }],
-            description: 'How much the model can read at once.',
+        properties['auto_merge'] = { type: 'boolean', nullable: true, description: 'Merge once checks pass.' }
+        properties['review_depth'] = {
+            allOf: [{ $ref: '#/components/schemas/ReviewDepthEnum' }],
+            description: 'How closely the agent reviews its own change.',
         }
-        schemas['ContextWindowEnum'] = {
-            enum: ['200k', '1m'],
+        schemas['ReviewDepthEnum'] = {
+            enum: ['quick', 'thorough'],
             type: 'string',
-            description: '* `200k` - 200k\n* `1m` - 1m',
+            description: '* `quick` - quick\n* `thorough` - thorough',
         }
         const compiled = compileSchema(document, RUN_SCHEMA_NAME)
         if (!compiled.ok) throw new Error('compile failed')
         const { onSubmit } = renderForm({
             model: compiled.model,
-            values: { model: 'claude-sonnet-5', context_window: '2m' },
+            values: { model: 'claude-sonnet-5', review_depth: 'deep' },
         })
-        expect(screen.getByRole('group', { name: 'Auto publish' })).toBeVisible()
+        const autoMerge = screen.getByRole('group', { name: 'Auto merge' })
+        expect(autoMerge).toBeVisible()
         await user.click(screen.getByRole('button', { name: 'Start run' }))
-        expect(await screen.findByText('Choose one of: 200k, 1m.')).toBeVisible()
-        await user.selectOptions(screen.getByLabelText(/^Context window/), '1m')
-        await user.click(screen.getByRole('radio', { name: 'Yes' }))
+        expect(await screen.findByText('Choose one of: quick, thorough.')).toBeVisible()
+        await user.selectOptions(screen.getByLabelText(/^Review depth/), 'thorough')
+        await user.click(within(autoMerge).getByRole('radio', { name: 'Yes' }))
         await user.click(screen.getByRole('button', { name: 'Start run' }))
         await waitFor(() => {
             expect(onSubmit).toHaveBeenCalledTimes(1)
         })
-        expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ context_window: '1m', auto_publish: true })
+        expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ review_depth: 'thorough', auto_merge: true })
     })
 
     it('progressive: paints the fields down to the message first, and the rest once the browser is idle', async () => {

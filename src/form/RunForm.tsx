@@ -145,9 +145,10 @@ export const RunForm = memo(function RunForm({
         reValidateMode: 'onChange',
     })
     const { control, handleSubmit, setError, setFocus, subscribe, setValue, getFieldState, getValues, register } = form
+    const { clearErrors } = form
     const fieldContext = useMemo(
-        () => ({ control, register, getValues, subscribe, setValue }),
-        [control, register, getValues, subscribe, setValue]
+        () => ({ control, register, getValues, subscribe, setValue, getFieldState, setError, clearErrors }),
+        [control, register, getValues, subscribe, setValue, getFieldState, setError, clearErrors]
     )
     const [summary, setSummary] = useState('')
     // Not needed to type the first character: the preview, and in a progressive form the lower fields, come at idle.

@@ -1,5 +1,14 @@
 import { createContext, useContext } from 'react'
-import type { Control, UseFormGetValues, UseFormRegister, UseFormSetValue, UseFormSubscribe } from 'react-hook-form'
+import type {
+    Control,
+    UseFormClearErrors,
+    UseFormGetFieldState,
+    UseFormGetValues,
+    UseFormRegister,
+    UseFormSetError,
+    UseFormSetValue,
+    UseFormSubscribe,
+} from 'react-hook-form'
 
 import type { FormValues, RunRequestBody } from '../schema/fieldModel.ts'
 
@@ -13,6 +22,10 @@ export interface RunFormContextValue {
     getValues: UseFormGetValues<FormValues>
     subscribe: UseFormSubscribe<FormValues>
     setValue: UseFormSetValue<FormValues>
+    // A list's errors sit at row indexes, so moving or removing a row moves them too.
+    getFieldState: UseFormGetFieldState<FormValues>
+    setError: UseFormSetError<FormValues>
+    clearErrors: UseFormClearErrors<FormValues>
 }
 
 export const RunFormContext = createContext<RunFormContextValue | null>(null)

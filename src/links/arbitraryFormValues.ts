@@ -1,6 +1,7 @@
 import * as fc from 'fast-check'
 
 import type { Field, FieldModel, FormValue, FormValues } from '../schema/fieldModel.ts'
+import { findDesktopOnly, SPACES_ONLY_RULES } from '../schema/fieldRules.ts'
 import { secretValueKind } from './detectSecret.ts'
 
 const text = (maxLength: number): fc.Arbitrary<string> =>
@@ -23,8 +24,12 @@ const uuid = fc.oneof(
 export function arbitraryValidValue(field: Field): fc.Arbitrary<FormValue> {
     switch (field.kind) {
         case 'text':
-        case 'longText':
-            return fc.oneof(text(field.maxLength ?? 500), fc.constant(field.defaultValue), fc.constant('  '))
+        case 'longText': {
+            const values = fc.oneof(text(field.maxLength ?? 500), fc.constant(field.defaultValue), fc.constant('  '))
+            // spaces alone are refused where PostHog refuses a blank the form cannot leave out (a branch)
+            const spacesRefused = SPACES_ONLY_RULES.some((rule) => rule.field === field.name)
+            return spacesRefused ? values.filter((value) => value === '' || value.trim() !== '') : values
+        }
         case 'secret':
             return fc.string()
         case 'url':
@@ -36,7 +41,13 @@ export function arbitraryValidValue(field: Field): fc.Arbitrary<FormValue> {
                 uuid.map((value) => ` ${value} `)
             )
         case 'enum':
-            return fc.constantFrom('', ...field.options.map((option) => option.value))
+            // a value only PostHog Desktop can serve is never valid in a browser's form
+            return fc.constantFrom(
+                '',
+                ...field.options
+                    .map((option) => option.value)
+                    .filter((value) => findDesktopOnly(field.name, value) === undefined)
+            )
         case 'constant':
             return fc.constantFrom('', field.value)
         case 'boolean':
@@ -53,7 +64,8 @@ export function arbitraryValidValue(field: Field): fc.Arbitrary<FormValue> {
 
 /** Values for a random subset of the model's fields, as the form holds them. */
 export function arbitraryFormValues(model: FieldModel): fc.Arbitrary<FormValues> {
-    const entries = model.fields.map((field) =>
+    const offered = model.fields.filter((field) => findDesktopOnly(field.name) === undefined)
+    const entries = offered.map((field) =>
         fc.option(
             arbitraryValidValue(field).map((value): [string, FormValue] => [field.name, value]),
             { nil: undefined }

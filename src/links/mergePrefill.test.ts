@@ -18,6 +18,16 @@ const DEFAULTS = {
     run_source: '',
     signal_report_id: '',
     resume_from_run_id: '',
+    // today's run request (followup §6): tri-state booleans and optional choices start unset, MCP lists empty
+    custom_image_id: '',
+    auto_publish: '',
+    context_window: '',
+    fast_mode: '',
+    imported_mcp_servers: [],
+    relayed_mcp_servers: [],
+    claude_model_access: '',
+    benjamin_enabled: '',
+    rtk_enabled: '',
 }
 
 describe('mergeInitialValues', () => {

@@ -33,9 +33,11 @@ function normalForm(field: Field, values: FormValues): FormValue | undefined {
         return items.length === 0 || sameList(items, field.defaultValue) ? undefined : items
     }
     if (field.kind === 'objectList') {
+        // a row whose only content is a secret has nothing to share, so it is left out like a blank one
         const rows = readRows(values, field.name)
             .filter((row) => !isBlankRow(field.itemFields, row))
-            .map((row) => shareableRow(field.itemFields, row) ?? {})
+            .map((row) => shareableRow(field.itemFields, row))
+            .filter((row) => row !== undefined)
         return rows.length > 0 ? rows : undefined
     }
     const raw = readText(values, field.name)

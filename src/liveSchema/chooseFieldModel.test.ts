@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import bundledSchemaDocument from '../contract/bundledSchemaDocument.json' with { type: 'json' }
-import { buildExtendedSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
+import { buildExtendedSchemaDocument, buildNewerSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
 import { ApiError, type ApiErrorInfo } from '../api/ApiError.ts'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
 import { chooseFieldModel, fieldModelKey } from './chooseFieldModel.ts'
@@ -34,10 +34,10 @@ describe('chooseFieldModel', () => {
     })
 
     it('uses a live document that compiles, with its new fields and enum values', () => {
-        const choice = chooseFieldModel({ status: 'loaded', document: buildExtendedSchemaDocument() })
+        const choice = chooseFieldModel({ status: 'loaded', document: buildNewerSchemaDocument() })
         expect(choice).toMatchObject({ source: 'live', settled: true, problems: [], fallbackReason: undefined })
         expect(choice.model.fields.map((field) => field.name)).toEqual(
-            expect.arrayContaining(['custom_image_id', 'auto_publish', 'context_window', 'fast_mode', 'rtk_enabled'])
+            expect.arrayContaining(['auto_merge', 'pr_title_prefix', 'context_window', 'rtk_enabled'])
         )
         const effort = choice.model.byName.get('reasoning_effort')
         expect(effort?.kind === 'enum' && effort.options.map((option) => option.value)).toContain('ultracode')
@@ -51,13 +51,11 @@ describe('chooseFieldModel', () => {
     })
 
     it('compiles each document once, so the model keeps its identity', () => {
-        const document = buildExtendedSchemaDocument()
+        const document = buildNewerSchemaDocument()
         const first = chooseFieldModel({ status: 'loaded', document })
         const again = chooseFieldModel({ status: 'loaded', document })
         expect(again.model).toBe(first.model)
-        expect(chooseFieldModel({ status: 'loaded', document: buildExtendedSchemaDocument() }).model).not.toBe(
-            first.model
-        )
+        expect(chooseFieldModel({ status: 'loaded', document: buildNewerSchemaDocument() }).model).not.toBe(first.model)
     })
 
     it('keeps a live model whose unsupported parts are reported', () => {

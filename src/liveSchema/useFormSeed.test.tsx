@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
-import { buildExtendedSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
+import { buildNewerSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
 import bundledSchemaDocument from '../contract/bundledSchemaDocument.json'
 import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from '../schema/bundledFieldModel.ts'
 import { compileSchema } from '../schema/compileSchema.ts'
@@ -44,15 +44,15 @@ describe('useFormSeed', () => {
             before.valuesChannel.publish({ ...before.values, pending_user_message: 'typed' })
         })
         rerender({
-            model: compile(buildExtendedSchemaDocument()),
-            link: { values: { branch: 'from-link', auto_publish: 'true' }, locked: [] },
+            model: compile(buildNewerSchemaDocument()),
+            link: { values: { branch: 'from-link', auto_merge: 'true' }, locked: [] },
         })
         expect(result.current.key).not.toBe(before.key)
         expect(result.current.values).toMatchObject({
             pending_user_message: 'typed',
             branch: 'from-link',
-            auto_publish: 'true',
-            fast_mode: '',
+            auto_merge: 'true',
+            pr_title_prefix: '',
         })
         expect(result.current.valuesChannel.getSnapshot()).toBe(result.current.values)
     })

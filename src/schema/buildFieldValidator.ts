@@ -17,11 +17,17 @@ function atMost(max: number, what: string): z.core.$ZodCheck<string> {
     })
 }
 
-/** An http(s) address with a host, as PostHog's URL fields (Django's URLValidator) want it. */
+// The schemes of Django's URLValidator, which PostHog's URL fields use as they come.
+const URL_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'ftp:', 'ftps:'])
+
+export const URL_MESSAGE =
+    'Enter a full address, such as https://mcp.example.com/mcp: it starts with https:// (or http://, ftp://, ftps://) and names a host.'
+
+/** An address with a host and one of the schemes PostHog's URL fields (Django's URLValidator) accept. */
 export function isWebUrl(value: string): boolean {
     if (!URL.canParse(value)) return false
     const url = new URL(value)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== ''
+    return URL_PROTOCOLS.has(url.protocol) && url.hostname !== ''
 }
 
 function choiceList(values: readonly string[]): string {
@@ -36,7 +42,7 @@ export function buildFieldValidator(field: Field): z.ZodMiniType {
         case 'secret':
             return field.maxLength === undefined ? z.string() : z.string().check(atMost(field.maxLength, 'This'))
         case 'url': {
-            const web = z.refine<string>(isWebUrl, 'Enter a web address starting with https:// (or http://).')
+            const web = z.refine<string>(isWebUrl, URL_MESSAGE)
             return field.maxLength === undefined
                 ? z.string().check(web)
                 : z.string().check(atMost(field.maxLength, 'This'), web)

@@ -13,8 +13,9 @@ function field(name: string): Field {
 }
 
 describe('compileSchema on the bundled document', () => {
-    it('compiles all 14 properties with no problems', () => {
-        expect(BUNDLED_FIELD_MODEL.fields).toHaveLength(14)
+    // The seed's 14 properties plus the 9 today's run request adds (followup §6); compileBundledFields throws on a problem.
+    it('compiles all 23 properties of today’s run request with no problems', () => {
+        expect(BUNDLED_FIELD_MODEL.fields).toHaveLength(23)
     })
 
     it.each([
@@ -32,6 +33,15 @@ describe('compileSchema on the bundled document', () => {
         ['reasoning_effort', 'enum'],
         ['github_user_token', 'secret'],
         ['initial_permission_mode', 'enum'],
+        ['custom_image_id', 'uuid'],
+        ['auto_publish', 'boolean'],
+        ['context_window', 'enum'],
+        ['fast_mode', 'boolean'],
+        ['imported_mcp_servers', 'objectList'],
+        ['relayed_mcp_servers', 'objectList'],
+        ['claude_model_access', 'enum'],
+        ['benjamin_enabled', 'boolean'],
+        ['rtk_enabled', 'boolean'],
     ])('%s is a %s field', (name, kind) => {
         expect(field(name).kind).toBe(kind)
     })
@@ -83,20 +93,16 @@ describe('compileSchema on the bundled document', () => {
 
     it('orders fields by group', () => {
         expect(BUNDLED_FIELD_MODEL.fields.map((f) => f.group)).toEqual([
-            'run',
-            'run',
-            'run',
-            'run',
-            'run',
+            ...Array<string>(7).fill('run'),
             'prompt',
             'prompt',
-            'where',
-            'where',
-            'pullRequests',
-            'pullRequests',
+            ...Array<string>(3).fill('where'),
+            ...Array<string>(3).fill('pullRequests'),
             'source',
             'source',
             'resume',
+            // the MCP lists, claude_model_access and the two server-side switches have no group of their own
+            ...Array<string>(5).fill('other'),
         ])
     })
 })
@@ -104,29 +110,24 @@ describe('compileSchema on the bundled document', () => {
 describe('compileSchema on other documents', () => {
     it('picks up new booleans and enums with no code change', () => {
         const { document, properties, schemas } = copyBundledDocument()
-        properties['auto_publish'] = { type: 'boolean', nullable: true, description: 'Open a draft PR when done.' }
-        properties['context_window'] = {
-            allOf: [{ $ref: '#/components/schemas/ContextWindowEnum' }],
-            description: 'Context size.\n\n* `200k` - 200k\n* `1m` - 1m',
+        properties['auto_merge'] = { type: 'boolean', nullable: true, description: 'Merge once checks pass.' }
+        properties['review_depth'] = {
+            allOf: [{ $ref: '#/components/schemas/ReviewDepthEnum' }],
+            description: 'How closely to review.\n\n* `quick` - quick\n* `thorough` - thorough',
         }
-        schemas['ContextWindowEnum'] = {
-            enum: ['200k', '1m'],
+        schemas['ReviewDepthEnum'] = {
+            enum: ['quick', 'thorough'],
             type: 'string',
-            description: '* `200k` - 200k\n* `1m` - 1m',
+            description: '* `quick` - quick\n* `thorough` - thorough',
         }
         const result = compileSchema(document, RUN_SCHEMA_NAME)
         expect(result.ok && result.problems).toEqual([])
-        expect(result.ok && result.model.byName.get('auto_publish')).toMatchObject({
+        expect(result.ok && result.model.byName.get('auto_merge')).toMatchObject({
             kind: 'boolean',
             defaultValue: '',
         })
-        expect(result.ok && result.model.byName.get('context_window')).toMatchObject({
-            kind: 'enum',
-            options: [
-                { value: '200k', label: '200K tokens' },
-                { value: '1m', label: '1M tokens' },
-            ],
-        })
+        const depth = result.ok ? result.model.byName.get('review_depth') : undefined
+        expect(depth?.kind === 'enum' && depth.options.map((option) => option.value)).toEqual(['quick', 'thorough'])
     })
 
     it('understands OpenAPI 3.1 nullable forms', () => {

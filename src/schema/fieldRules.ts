@@ -28,6 +28,20 @@ export const FIELD = {
 /** String properties PostHog accepts blank; every other string property refuses a blank value (a blank branch). */
 export const BLANK_ALLOWED: ReadonlySet<string> = new Set([FIELD.message])
 
+/**
+ * A field PostHog refuses blank but the form may leave out: empty means "leave it to PostHog", while spaces the user
+ * typed are refused with what clearing it does, rather than silently dropped.
+ */
+export interface SpacesOnlyRule {
+    field: string
+    /** What leaving the field empty means, to finish "clear it to …". */
+    whenCleared: string
+}
+
+export const SPACES_ONLY_RULES: readonly SpacesOnlyRule[] = [
+    { field: FIELD.branch, whenCleared: 'use the repository’s default branch' },
+]
+
 /** Sending any of these selects a cloud runtime, and then model and runtime_adapter must both be sent. */
 export const RUNTIME_SELECTION: readonly string[] = [
     FIELD.runtimeAdapter,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildExtendedSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
 import { RUN_SCHEMA_NAME } from './bundledFieldModel.ts'
 import { buildCurlCommand, redactBody, REDACTED } from './buildCurlCommand.ts'
+import { URL_MESSAGE } from './buildFieldValidator.ts'
 import { buildRequestBody } from './buildRequestBody.ts'
 import { compileSchema } from './compileSchema.ts'
 import type { Field, FieldModel, FormValues } from './fieldModel.ts'
@@ -163,7 +164,7 @@ describe('validateValues inside rows', () => {
             issues({
                 ...BASE,
                 imported_mcp_servers: [
-                    { type: 'http', name: 'a', url: 'ftp://files.example.com', headers: [] },
+                    { type: 'http', name: 'a', url: 'files.example.com', headers: [] },
                     {
                         type: 'sse',
                         name: 'x'.repeat(65),
@@ -174,7 +175,7 @@ describe('validateValues inside rows', () => {
                 ],
             })
         ).toEqual([
-            ['imported_mcp_servers.0.url', 'Enter a web address starting with https:// (or http://).'],
+            ['imported_mcp_servers.0.url', URL_MESSAGE],
             ['imported_mcp_servers.1.name', 'This can be at most 64 characters; this one has 65. Shorten it.'],
             ['imported_mcp_servers.1.headers.0.value', 'Enter a value: it is required.'],
             ['imported_mcp_servers.2.type', 'Choose a type.'],

@@ -64,4 +64,17 @@ export const OPTION_COPY: ReadonlyMap<string, ReadonlyMap<string, OptionCopy>> =
             ['1m', { label: '1M tokens', description: 'A larger context window for big codebases; costs more.' }],
         ]),
     ],
+    [
+        'claude_model_access',
+        new Map([
+            [
+                'posthog-gateway',
+                { label: 'PostHog gateway', description: 'The run reaches Claude through PostHog’s own gateway.' },
+            ],
+            [
+                'own-subscription',
+                { label: 'Your Claude subscription', description: 'The run signs in with your own Claude plan.' },
+            ],
+        ]),
+    ],
 ])

@@ -48,7 +48,7 @@ describe('the model left to PostHog', () => {
             [],
         ],
         [
-            'with a default, seed schema: the required model is not required',
+            'with a default, bundled schema: the required model is not required',
             BUNDLED_FIELD_MODEL,
             { ...LEFT, context_window: '', fast_mode: '' },
             WITH_DEFAULTS,
@@ -56,9 +56,9 @@ describe('the model left to PostHog', () => {
             [],
         ],
         [
-            'without a default the model stays required, as the seed schema says',
+            'without a default the model stays required, as the bundled schema says',
             BUNDLED_FIELD_MODEL,
-            { ...LEFT, reasoning_effort: '' },
+            { ...LEFT, reasoning_effort: '', context_window: '', fast_mode: '' },
             WITHOUT,
             { runtime_adapter: 'claude', mode: 'background', pending_user_message: 'Fix it' },
             ['model'],

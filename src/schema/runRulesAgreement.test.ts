@@ -6,7 +6,9 @@ import { validateRunRequest } from '../../fake-posthog/validateRunRequest.ts'
 import { RUN_SCHEMA_NAME } from './bundledFieldModel.ts'
 import { compileSchema } from './compileSchema.ts'
 import type { RuleContext } from './fieldRules.ts'
+import { buildRequestBody } from './buildRequestBody.ts'
 import { validateRunBody } from './validateRunBody.ts'
+import { validateValues } from './validateValues.ts'
 
 const compiled = compileSchema(buildExtendedSchemaDocument(), RUN_SCHEMA_NAME)
 if (!compiled.ok) throw new Error('today’s schema did not compile')
@@ -53,6 +55,9 @@ const TABLE: [string, Record<string, unknown>, string][] = [
     ['an unknown model without an effort', { ...CLAUDE, model: 'claude-nope-1' }, 'accepted'],
     ['an effort that is no effort', { ...CLAUDE, reasoning_effort: 'extreme' }, 'reasoning_effort'],
     ['a blank branch', { ...CLAUDE, branch: '  ' }, 'branch'],
+    ['an empty branch', { ...CLAUDE, branch: '' }, 'branch'],
+    ['a branch of a tab and a newline', { ...CLAUDE, branch: '\t\n' }, 'branch'],
+    ['a branch with spaces around it', { ...CLAUDE, branch: ' fix/login ' }, 'accepted'],
     ['a null branch', { ...CLAUDE, branch: null }, 'accepted'],
     ['a branch of 255 code points', { ...CLAUDE, branch: '🌿'.repeat(255) }, 'accepted'],
     ['a branch of 256 characters', { ...CLAUDE, branch: 'b'.repeat(256) }, 'branch'],
@@ -70,6 +75,16 @@ const TABLE: [string, Record<string, unknown>, string][] = [
     ['null where null is refused', { ...CLAUDE, pending_user_message: null }, 'pending_user_message'],
     ['a hyphen-less UUID', { ...CLAUDE, sandbox_environment_id: UUID.replaceAll('-', '') }, 'accepted'],
     ['a UUID that is not one', { ...CLAUDE, custom_image_id: 'latest' }, 'custom_image_id'],
+    // followup §4: the newest serializer takes a mode without an adapter and clamps it to the resolved runtime
+    ['a permission mode without an adapter', { initial_permission_mode: 'plan' }, 'accepted'],
+    [
+        'a permission mode without an adapter, beside a message',
+        { pending_user_message: 'Hi', initial_permission_mode: 'acceptEdits' },
+        'accepted',
+    ],
+    ['a permission mode with its adapter', { ...CLAUDE, initial_permission_mode: 'bypassPermissions' }, 'accepted'],
+    ['a permission mode no runtime has', { initial_permission_mode: 'ask-always' }, 'initial_permission_mode'],
+    ['a Codex mode on Claude', { ...CLAUDE, initial_permission_mode: 'read-only' }, 'initial_permission_mode'],
     ['unknown fields are ignored', { ...CLAUDE, surprise: 1 }, 'accepted'],
     ['run source agent', { ...CLAUDE, run_source: 'agent' }, 'accepted'],
     ['own-subscription from a key', { ...CLAUDE, claude_model_access: 'own-subscription' }, 'claude_model_access'],
@@ -89,6 +104,25 @@ const TABLE: [string, Record<string, unknown>, string][] = [
         { ...CLAUDE, imported_mcp_servers: [{ ...SERVER, url: 'mcp.linear.app' }] },
         'imported_mcp_servers',
     ],
+    // Django's URLValidator, which PostHog's URLField uses as is: http, https, ftp and ftps, with a host
+    ...(
+        [
+            ['https://mcp.linear.app/mcp', 'accepted'],
+            ['http://localhost:8080/mcp', 'accepted'],
+            ['HTTPS://MCP.LINEAR.APP/mcp', 'accepted'],
+            ['ftp://files.example.com/mcp', 'accepted'],
+            ['ftps://files.example.com/mcp', 'accepted'],
+            ['ws://mcp.example.com/socket', 'imported_mcp_servers'],
+            ['file:///etc/passwd', 'imported_mcp_servers'],
+            ['javascript:alert(1)', 'imported_mcp_servers'],
+            ['mailto:ops@example.com', 'imported_mcp_servers'],
+            ['https://', 'imported_mcp_servers'],
+        ] as const
+    ).map(([url, verdict]): [string, Record<string, unknown>, string] => [
+        `an MCP server at ${url}`,
+        { ...CLAUDE, imported_mcp_servers: [{ ...SERVER, url }] },
+        verdict,
+    ]),
     [
         'an MCP server name of 65',
         { ...CLAUDE, imported_mcp_servers: [{ ...SERVER, name: 'n'.repeat(65) }] },
@@ -113,6 +147,22 @@ const SERVER_ONLY: [string, Record<string, unknown>][] = [
     [
         'an MCP host that resolves to a private address',
         { ...CLAUDE, imported_mcp_servers: [{ ...SERVER, url: 'https://intranet.acme.test/mcp' }] },
+    ],
+]
+
+// What the form sends for what the user left in the branch field, and whether it lets the run start at all.
+const BRANCH_IN_THE_FORM: [string, string, 'omitted' | 'refused' | 'sent'][] = [
+    ['an empty field', '', 'omitted'],
+    ['spaces typed', '   ', 'refused'],
+    ['a name with spaces around it', ' fix/login ', 'sent'],
+]
+
+// The app describes the Claude variant, so it refuses what PostHog would clamp to whatever runtime it resolves.
+const APP_STRICTER: [string, Record<string, unknown>, string][] = [
+    [
+        'a Codex-only permission mode without an adapter',
+        { initial_permission_mode: 'read-only' },
+        'initial_permission_mode',
     ],
 ]
 
@@ -142,6 +192,26 @@ describe('the run rules of §7: the app’s validator and the local PostHog agre
             expect(app.accepted).toBe(false)
             expect(app.fields).toContain(expected)
         }
+    })
+
+    it.each(BRANCH_IN_THE_FORM)('a branch field holding %s is %s', (_, branch, outcome) => {
+        const values = { ...CLAUDE, branch }
+        const formIssues = validateValues(MODEL, values, CONTEXT).map((issue) => issue.field)
+        const body = buildRequestBody(MODEL, values, CONTEXT)
+        // whatever the form lets through, PostHog accepts; what it refuses, PostHog would refuse on branch too
+        if (outcome === 'refused') {
+            expect(formIssues).toEqual(['branch'])
+            expect(fakeVerdict({ ...CLAUDE, branch })).toEqual({ accepted: false, field: 'branch' })
+        } else {
+            expect(formIssues).toEqual([])
+            expect('branch' in body).toBe(outcome === 'sent')
+            expect(fakeVerdict(body)).toEqual({ accepted: true, field: null })
+        }
+    })
+
+    it.each(APP_STRICTER)('the app is stricter on %s: PostHog accepts it', (_, body, field) => {
+        expect(fakeVerdict(body)).toEqual({ accepted: true, field: null })
+        expect(appVerdict(body)).toEqual({ accepted: false, fields: [field] })
     })
 
     it.each(SERVER_ONLY)('only the server can judge %s: the app lets it through', (_, body) => {

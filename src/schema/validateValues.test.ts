@@ -82,6 +82,19 @@ describe('validation agrees with the server', () => {
             { branch: 'This can be at most 255 characters; this one has 256. Shorten it.' },
         ],
         ['a 255-character branch', { branch: 'b'.repeat(255) }, {}],
+        // PostHog answers 400 on a blank branch: spaces typed are refused, an empty field is simply left out
+        [
+            'a branch of only spaces',
+            { branch: '   ' },
+            { branch: 'Branch can’t be only spaces: clear it to use the repository’s default branch.' },
+        ],
+        [
+            'a branch of a tab and a newline',
+            { branch: '\t\n' },
+            { branch: 'Branch can’t be only spaces: clear it to use the repository’s default branch.' },
+        ],
+        ['an empty branch', { branch: '' }, {}],
+        ['a branch with spaces around it', { branch: ' fix/login ' }, {}],
         ['a branch of 255 emoji', { branch: '🚀'.repeat(255) }, {}],
         [
             'a malformed resume id',

@@ -1,7 +1,7 @@
 import { fieldValidator } from './buildFieldValidator.ts'
 import type { Field, FieldModel, FormRow, FormValues } from './fieldModel.ts'
 import { normalizeModelId } from '../contract/modelCapabilities.ts'
-import { MODEL_CAPABILITY_RULES, type RuleContext } from './fieldRules.ts'
+import { MODEL_CAPABILITY_RULES, type RuleContext, SPACES_ONLY_RULES } from './fieldRules.ts'
 import { readFlag, readRows, readString } from './formValues.ts'
 import { isBlankRow, normalizeValue } from './normalizeValue.ts'
 import { resolveFields } from './resolveFields.ts'
@@ -47,6 +47,15 @@ export function validateValues(model: FieldModel, values: FormValues, context: R
     for (const resolved of resolveFields(model, values, context)) {
         const { field } = resolved
         if (resolved.unavailableReason !== undefined) continue
+        const spacesOnly = SPACES_ONLY_RULES.find((rule) => rule.field === field.name)
+        const raw = readString(values, field.name)
+        if (spacesOnly && raw !== '' && raw.trim() === '') {
+            issues.push({
+                field: field.name,
+                message: `${field.label} can’t be only spaces: clear it to ${spacesOnly.whenCleared}.`,
+            })
+            continue
+        }
         const value = normalizeValue(field, values)
         const before = issues.length
         checkField(field, resolved.required, values, field.name, issues)
