@@ -82,5 +82,3 @@ export const BUNDLED_MODELS: readonly ModelChoice[] = [
     },
     { runtimeAdapter: 'claude', model: 'moonshotai/kimi-k3', displayName: 'Kimi K3', supportedEfforts: [] },
 ]
-
-export const DEFAULT_MODEL = 'claude-sonnet-5'
