@@ -15,6 +15,7 @@ import { formatBytes, formatMs, formatRatio, formatTable } from './formatTable.t
 import { createAssetSizer } from './measureAssets.ts'
 import { measureRound, type PageTarget, type RoundResult, type RoundSettings } from './measureRound.ts'
 import { formatMachine, readMachine, type Machine } from './readMachine.ts'
+import { runActivityScenario } from './runActivityScenario.ts'
 import { runConnectedScenario } from './runConnected.ts'
 import { serveBuild } from './serveBuild.ts'
 import { startRunEndpoint } from './startRunEndpoint.ts'
@@ -35,14 +36,17 @@ interface BenchOptions {
     /** Loads per page-round that only measure ready to type, on top of the round's own. */
     readyLoads: number
     skipBuild: boolean
-    /** Only the connected scenario (for development); the full run does both. */
+    /** Only the connected scenario (for development); the full run does all three. */
     connectedOnly: boolean
     connectedRounds: number
+    /** Only the run-activity scenario (for development). */
+    activityOnly: boolean
+    activityRounds: number
 }
 
 const USAGE =
     'Usage: tsx bench/runBench.ts [--rounds N (7)] [--typing-rounds N (3)] [--chars N (500)] [--ready-loads N (4)] ' +
-    '[--skip-build] [--connected-only] [--connected-rounds N (3)]'
+    '[--skip-build] [--connected-only] [--connected-rounds N (3)] [--activity-only] [--activity-rounds N (2)]'
 
 function parseOptions(): BenchOptions {
     let values: {
@@ -53,6 +57,8 @@ function parseOptions(): BenchOptions {
         'skip-build': boolean
         'connected-only': boolean
         'connected-rounds': string
+        'activity-only': boolean
+        'activity-rounds': string
     }
     try {
         values = parseArgs({
@@ -64,18 +70,21 @@ function parseOptions(): BenchOptions {
                 'skip-build': { type: 'boolean', default: false },
                 'connected-only': { type: 'boolean', default: false },
                 'connected-rounds': { type: 'string', default: '3' },
+                'activity-only': { type: 'boolean', default: false },
+                'activity-rounds': { type: 'string', default: '2' },
             },
         }).values
     } catch (error) {
         console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
         process.exit(2)
     }
-    const [rounds, typingRounds, chars, readyLoads, connectedRounds] = [
+    const [rounds, typingRounds, chars, readyLoads, connectedRounds, activityRounds] = [
         values.rounds,
         values['typing-rounds'],
         values.chars,
         values['ready-loads'],
         values['connected-rounds'],
+        values['activity-rounds'],
     ].map(Number)
     const atLeast = (min: number, value: number | undefined): value is number =>
         Number.isInteger(value) && (value ?? min - 1) >= min
@@ -84,7 +93,8 @@ function parseOptions(): BenchOptions {
         !atLeast(1, typingRounds) ||
         !atLeast(1, chars) ||
         !atLeast(0, readyLoads) ||
-        !atLeast(1, connectedRounds)
+        !atLeast(1, connectedRounds) ||
+        !atLeast(1, activityRounds)
     ) {
         console.error(USAGE)
         process.exit(2)
@@ -97,6 +107,8 @@ function parseOptions(): BenchOptions {
         skipBuild: values['skip-build'],
         connectedOnly: values['connected-only'],
         connectedRounds,
+        activityOnly: values['activity-only'],
+        activityRounds,
     }
 }
 
@@ -303,7 +315,7 @@ async function main(): Promise<void> {
         }
 
         const failed: BudgetVerdict[] = []
-        if (!options.connectedOnly) {
+        if (!options.connectedOnly && !options.activityOnly) {
             const measurements = await runRounds(browser, [app, reference], options, text)
             const summary = summarize(measurements, appDir, referenceDir)
             const report = buildBenchReport(summary)
@@ -326,12 +338,22 @@ async function main(): Promise<void> {
             console.log(`\nWrote ${relative(process.cwd(), output)} (${results.durationSeconds} s).`)
             failed.push(...report.failed)
         }
-        console.log('')
-        const connected = await runConnectedScenario(browser, appDir, RESULTS_DIR, {
-            rounds: options.connectedRounds,
-            largeRounds: 1,
-        })
-        failed.push(...connected.failed)
+        if (!options.activityOnly) {
+            console.log('')
+            const connected = await runConnectedScenario(browser, appDir, RESULTS_DIR, {
+                rounds: options.connectedRounds,
+                largeRounds: 1,
+            })
+            failed.push(...connected.failed)
+        }
+        if (!options.connectedOnly) {
+            console.log('')
+            const activity = await runActivityScenario(browser, appDir, RESULTS_DIR, {
+                rounds: options.activityRounds,
+                connect: connectApp,
+            })
+            failed.push(...activity.failed)
+        }
         if (failed.length > 0) {
             console.log(
                 `${failed.length} budget(s) broken: ${failed.map((v) => `${v.label} (${v.kind === 'check' ? v.detail : formatRatio(v.ratio)})`).join('; ')}`

@@ -165,7 +165,7 @@ describe('followRunActivity', () => {
                 { entries: [], hasMore: false },
             ],
             streams: [notFound],
-            terminal: [false, true],
+            terminal: [false, false, true],
         })
         expect(result.seen).toEqual([1, 2])
         expect(result.states).toEqual(['history', 'live', 'polling', 'ended'])

@@ -1,0 +1,146 @@
+// The run-activity scenario of npm run bench: typing with a long followed run open beside the form.
+import { writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+import type { Browser, Page } from '@playwright/test'
+
+import { DEMO_PROJECT_ID, DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
+import { startFakePostHog, type FakePostHog } from '../fake-posthog/startFakePostHog.ts'
+import { percentile } from './benchStats.ts'
+import { evaluateBudgets, type BudgetVerdict } from './evaluateBudget.ts'
+import { formatMs, formatRatio, formatTable } from './formatTable.ts'
+import { pageProbeScript } from './installPageProbe.ts'
+import { MESSAGE_LABEL, SignalWatch, typeMessage } from './measureRound.ts'
+import { serveBuild } from './serveBuild.ts'
+
+export const ACTIVITY_ENTRIES = 5000
+// The keystroke budget of the main table is p95 at 4×: the same, here against the same page without the panel.
+const CPU_RATE = 4
+const BUDGET = 1.1
+const KEYS = 150
+const SENTENCE = 'find the race in the login test and make it deterministic; keep the fix small, then explain it. '
+
+export interface ActivityOptions {
+    rounds: number
+    /** Connects the app to the fake and chooses a model, as the main scenario does before its submit. */
+    connect: (page: Page, fake: FakePostHog) => Promise<void>
+}
+
+interface ActivityRound {
+    plainMs: number[]
+    withPanelMs: number[]
+}
+
+async function measureRound(
+    browser: Browser,
+    url: string,
+    fake: FakePostHog,
+    options: ActivityOptions,
+    text: string
+): Promise<ActivityRound> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, serviceWorkers: 'block' })
+    try {
+        const page = await context.newPage()
+        const cdp = await context.newCDPSession(page)
+        const signals = await SignalWatch.install(cdp)
+        await page.addInitScript({
+            content: pageProbeScript({ messageLabel: MESSAGE_LABEL, previewHeading: 'Request preview' }),
+        })
+        await page.goto(url)
+        await options.connect(page, fake)
+        const latencies = (keys: { eventTime: number; paintTime?: number | undefined }[]): number[] =>
+            keys.flatMap((key) => (key.paintTime === undefined ? [] : [key.paintTime - key.eventTime]))
+
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE })
+        const plain = await typeMessage(page, cdp, signals, text, 'app')
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+        await page.getByRole('button', { name: 'Start run' }).click()
+        // the whole history is in, and the run goes on streaming an entry every 400 ms while the keys are typed
+        await page.getByText(/· 50\d\d items/).waitFor({ timeout: 60_000 })
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE })
+        const withPanel = await typeMessage(page, cdp, signals, text, 'app')
+        return { plainMs: latencies(plain.keys), withPanelMs: latencies(withPanel.keys) }
+    } finally {
+        await context.close()
+    }
+}
+
+/** Runs the scenario against the app built in appDir; prints its table and returns the broken budgets. */
+export async function runActivityScenario(
+    browser: Browser,
+    appDir: string,
+    resultsDir: string,
+    options: ActivityOptions
+): Promise<{ failed: BudgetVerdict[] }> {
+    const fake = await startFakePostHog({
+        activity: { stepMs: 400, historyEntries: ACTIVITY_ENTRIES },
+        runStatusSteps: ['queued', ...Array<'in_progress'>(200).fill('in_progress'), 'completed'],
+    })
+    const appServer = await serveBuild(appDir, [fake.origin])
+    try {
+        const url = `${appServer.origin}/?host=${encodeURIComponent(fake.origin)}&project_id=${DEMO_PROJECT_ID}&task_id=${DEMO_TASK_IDS.flakyLoginTest}`
+        const text = SENTENCE.repeat(2).slice(0, KEYS)
+        console.log(
+            `Run activity: ${KEYS} keys at ${CPU_RATE}× in each of ${options.rounds} page loads, before a run and with ` +
+                `its ${ACTIVITY_ENTRIES.toLocaleString('en')}-entry activity open…`
+        )
+        const pooled: ActivityRound = { plainMs: [], withPanelMs: [] }
+        for (let round = 0; round < options.rounds; round += 1) {
+            let result: ActivityRound
+            try {
+                result = await measureRound(browser, url, fake, options, text)
+            } catch (error) {
+                console.log(
+                    `  round failed, trying once more: ${error instanceof Error ? error.message : String(error)}`
+                )
+                result = await measureRound(browser, url, fake, options, text)
+            }
+            console.log(
+                `  no panel p95 ${formatMs(percentile(result.plainMs, 95))}  panel open p95 ` +
+                    formatMs(percentile(result.withPanelMs, 95))
+            )
+            pooled.plainMs.push(...result.plainMs)
+            pooled.withPanelMs.push(...result.withPanelMs)
+        }
+        const p95Open = percentile(pooled.withPanelMs, 95)
+        const p95None = percentile(pooled.plainMs, 95)
+        const { verdicts, failed } = evaluateBudgets([
+            {
+                kind: 'ratio',
+                label: `keystroke→paint p95, ${CPU_RATE}×, with a ${ACTIVITY_ENTRIES.toLocaleString('en')}-entry run activity open, against none`,
+                app: p95Open,
+                reference: p95None,
+                maxRatio: BUDGET,
+            },
+        ])
+        const medianOpen = percentile(pooled.withPanelMs, 50)
+        const medianNone = percentile(pooled.plainMs, 50)
+        const header = ['typing beside a followed run', 'panel open', 'no panel', 'open / none', 'budget', 'result']
+        const rows = [
+            [
+                `keystroke→paint median, ${CPU_RATE}×`,
+                formatMs(medianOpen),
+                formatMs(medianNone),
+                formatRatio(medianOpen / medianNone),
+                '',
+                '',
+            ],
+            [
+                `keystroke→paint p95, ${CPU_RATE}×`,
+                formatMs(p95Open),
+                formatMs(p95None),
+                formatRatio(p95Open / p95None),
+                `≤ ${BUDGET}×`,
+                failed.length === 0 ? 'pass' : 'FAIL',
+            ],
+        ]
+        console.log('')
+        console.log(formatTable(header, rows))
+        const output = join(resultsDir, 'activity.json')
+        writeFileSync(output, `${JSON.stringify({ table: { header, rows }, budgets: verdicts, pooled }, null, 2)}\n`)
+        console.log(`\nWrote ${relative(process.cwd(), output)}.`)
+        return { failed }
+    } finally {
+        await Promise.all([appServer.close(1000), fake.close()])
+    }
+}
