@@ -1,3 +1,4 @@
+import { whenIdle } from '../lib/useIdleAfterMount.ts'
 import type { ActivityItem } from './createActivityLog.ts'
 import { createActivityLog } from './createActivityLog.ts'
 import type { FollowState } from './followRunActivity.ts'
@@ -19,9 +20,14 @@ export interface ActivityStore {
     setState: (state: FollowState, problem?: string) => void
 }
 
-/** The activity for useSyncExternalStore; bursts of entries become one render per scheduled flush. */
+/**
+ * The activity for useSyncExternalStore; bursts of entries become one render per scheduled flush. By default new
+ * entries show once the page has a moment to spare, at most a second later: a keystroke in the form goes first.
+ */
 export function createActivityStore(
-    schedule: (flush: () => void) => void = (flush) => setTimeout(flush, 50)
+    schedule: (flush: () => void) => void = (flush) => {
+        whenIdle(flush, 1000)
+    }
 ): ActivityStore {
     const log = createActivityLog()
     const listeners = new Set<() => void>()

@@ -172,11 +172,12 @@ function LauncherBody({
             onBlocked: notifications.onBlocked,
             onStarted: (run, status) => {
                 autosaveRef.current?.clear()
+                formRef.current?.endSubmit()
                 notifications.onStarted(run, status)
             },
             onFailed: notifications.onFailed,
         }),
-        [notifications]
+        [notifications, formRef]
     )
     const submission = useRunSubmission({
         client,

@@ -32,7 +32,13 @@ function renderBridge(search: string, { referrer = '', locked = [], hostSubmit =
         addEventListener: (_type, listener) => listeners.add(listener),
         removeEventListener: (_type, listener) => listeners.delete(listener),
     }
-    const form: RunFormHandle = { setValues: vi.fn(), submit: vi.fn(), getValues: vi.fn(() => ({})), focus: vi.fn() }
+    const form: RunFormHandle = {
+        setValues: vi.fn(),
+        submit: vi.fn(),
+        getValues: vi.fn(() => ({})),
+        focus: vi.fn(),
+        endSubmit: vi.fn(),
+    }
     const hook = renderHook(() =>
         useEmbedBridge({
             params: parseEmbedParams(search),

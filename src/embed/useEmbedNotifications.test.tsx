@@ -24,7 +24,13 @@ function renderNotifications() {
         addEventListener: (_type, listener) => listeners.add(listener),
         removeEventListener: (_type, listener) => listeners.delete(listener),
     }
-    const form: RunFormHandle = { setValues: vi.fn(), submit: vi.fn(), getValues: vi.fn(() => ({})), focus: vi.fn() }
+    const form: RunFormHandle = {
+        setValues: vi.fn(),
+        submit: vi.fn(),
+        getValues: vi.fn(() => ({})),
+        focus: vi.fn(),
+        endSubmit: vi.fn(),
+    }
     const hook = renderHook(() =>
         useEmbedNotifications(
             useEmbedBridge({

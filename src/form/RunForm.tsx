@@ -43,6 +43,11 @@ export interface RunFormHandle {
     getValues: () => FormValues
     /** Moves focus to a field's control, as a server error does. */
     focus: (name: string) => void
+    /**
+     * The run started: the form is back to checking on submit. After a submit react-hook-form checks every change, and
+     * the follow-up typed next would pay for validating the whole form on each key.
+     */
+    endSubmit: () => void
 }
 
 export interface RunFormProps {
@@ -144,7 +149,18 @@ export const RunForm = memo(function RunForm({
         mode: 'onSubmit',
         reValidateMode: 'onChange',
     })
-    const { control, handleSubmit, setError, setFocus, subscribe, setValue, getFieldState, getValues, register } = form
+    const {
+        control,
+        handleSubmit,
+        setError,
+        setFocus,
+        subscribe,
+        setValue,
+        getFieldState,
+        getValues,
+        register,
+        reset,
+    } = form
     const { clearErrors } = form
     const fieldContext = useMemo(
         () => ({ control, register, getValues, subscribe, setValue, getFieldState, setError, clearErrors }),
@@ -235,8 +251,18 @@ export const RunForm = memo(function RunForm({
             focus: (name) => {
                 setFocus(name)
             },
+            endSubmit: () => {
+                reset(undefined, {
+                    keepValues: true,
+                    keepDirty: true,
+                    keepDirtyValues: true,
+                    keepDefaultValues: true,
+                    keepTouched: true,
+                    keepSubmitCount: true,
+                })
+            },
         }),
-        [setValue, getFieldState, getValues, setFocus]
+        [setValue, getFieldState, getValues, setFocus, reset]
     )
 
     return (
