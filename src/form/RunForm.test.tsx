@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { createRef } from 'react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -8,7 +9,7 @@ import { defaultFormValues } from '../schema/defaultFormValues.ts'
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import { copyBundledDocument, TEST_CONTEXT } from '../schema/testDocuments.ts'
 import type { RequestPreviewProps } from './RequestPreview.tsx'
-import { RunForm, type ServerFieldErrors } from './RunForm.tsx'
+import { RunForm, type RunFormHandle, type ServerFieldErrors } from './RunForm.tsx'
 
 const TARGET = { host: 'https://us.posthog.com', projectId: '1', taskId: 't' }
 
@@ -71,6 +72,39 @@ describe('RunForm', () => {
             expect(screen.queryByRole('alert')).toBeNull()
         })
         expect(onSubmit).toHaveBeenCalledTimes(1)
+    })
+
+    it('after a submit checks each change, and after endSubmit goes back to checking on submit, keeping values', async () => {
+        const user = userEvent.setup()
+        const ref = createRef<RunFormHandle>()
+        const { props } = renderForm({ values: { model: 'claude-sonnet-5' } })
+        const view = render(<RunForm {...props} ref={ref} />)
+        const branch = within(view.container).getByLabelText(/^Branch/)
+        await user.click(within(view.container).getByRole('button', { name: 'Start run' }))
+        const message = 'Branch can’t be only spaces: clear it to use the repository’s default branch.'
+        // submitted: a change is checked at once
+        await user.type(branch, '  ')
+        await waitFor(() => {
+            expect(branch).toHaveAccessibleDescription(expect.stringContaining(message))
+        })
+        await user.clear(branch)
+        await user.type(branch, 'feature/x')
+        act(() => {
+            ref.current?.endSubmit()
+        })
+        // back to checking on submit: the same change shows nothing until the next submit, and values stay
+        await user.clear(branch)
+        await user.type(branch, '  ')
+        // let a change-time check, had there been one, settle
+        await act(async () => {
+            await new Promise((resolve) => setTimeout(resolve, 0))
+        })
+        expect(branch).not.toHaveAttribute('aria-invalid', 'true')
+        expect(ref.current?.getValues()).toMatchObject({ model: 'claude-sonnet-5', branch: '  ' })
+        await user.click(within(view.container).getByRole('button', { name: 'Start run' }))
+        await waitFor(() => {
+            expect(branch).toHaveAccessibleDescription(expect.stringContaining(message))
+        })
     })
 
     it('puts a server error on its field, focuses it and keeps what was typed', async () => {
