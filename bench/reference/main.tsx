@@ -1,17 +1,30 @@
-// The benchmark's yardstick: a lean react-hook-form + zod form of the same 14 fields, and nothing else.
+// The benchmark's yardstick: a lean react-hook-form + zod form of the bundled schema's fields, and nothing else.
 import './reference.css'
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { StrictMode, useState, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { useForm, useWatch, type Control, type FieldError } from 'react-hook-form'
+import { useForm, useWatch, type Control, type FieldError, type UseFormRegister } from 'react-hook-form'
 import { z } from 'zod'
 
 const optionalUuid = z.union([z.literal(''), z.uuid('Enter a UUID.')])
+// "" leaves the switch to PostHog
+const optionalSwitch = z.enum(['', 'true', 'false'])
+// a JSON list, or nothing
+const optionalJsonList = z.string().refine((text) => {
+    if (text.trim() === '') return true
+    try {
+        return Array.isArray(JSON.parse(text))
+    } catch {
+        return false
+    }
+}, 'Enter a JSON list.')
 
 const schema = z.object({
     model: z.string().trim().min(1, 'Enter a model.'),
-    reasoning_effort: z.enum(['', 'low', 'medium', 'high', 'xhigh', 'max']),
+    reasoning_effort: z.enum(['', 'low', 'medium', 'high', 'xhigh', 'max', 'ultracode']),
+    context_window: z.enum(['', '200k', '1m']),
+    fast_mode: optionalSwitch,
     initial_permission_mode: z.enum(['', 'default', 'acceptEdits', 'plan', 'bypassPermissions', 'auto']),
     mode: z.enum(['interactive', 'background']),
     runtime_adapter: z.literal('claude'),
@@ -19,11 +32,17 @@ const schema = z.object({
     pending_user_artifact_ids: z.string(),
     branch: z.string().max(255, 'At most 255 characters.'),
     sandbox_environment_id: optionalUuid,
+    custom_image_id: optionalUuid,
     pr_authorship_mode: z.enum(['', 'user', 'bot']),
     github_user_token: z.string(),
-    run_source: z.enum(['', 'manual', 'signal_report']),
+    auto_publish: optionalSwitch,
+    run_source: z.enum(['', 'manual', 'signal_report', 'agent']),
     signal_report_id: z.string(),
     resume_from_run_id: optionalUuid,
+    imported_mcp_servers: optionalJsonList,
+    claude_model_access: z.enum(['', 'posthog-gateway']),
+    benjamin_enabled: optionalSwitch,
+    rtk_enabled: optionalSwitch,
 })
 
 type Values = z.infer<typeof schema>
@@ -31,6 +50,8 @@ type Values = z.infer<typeof schema>
 const defaultValues: Values = {
     model: '',
     reasoning_effort: '',
+    context_window: '',
+    fast_mode: '',
     initial_permission_mode: '',
     mode: 'background',
     runtime_adapter: 'claude',
@@ -38,12 +59,20 @@ const defaultValues: Values = {
     pending_user_artifact_ids: '',
     branch: '',
     sandbox_environment_id: '',
+    custom_image_id: '',
     pr_authorship_mode: '',
     github_user_token: '',
+    auto_publish: '',
     run_source: '',
     signal_report_id: '',
     resume_from_run_id: '',
+    imported_mcp_servers: '',
+    claude_model_access: '',
+    benjamin_enabled: '',
+    rtk_enabled: '',
 }
+
+const SWITCHES = ['fast_mode', 'auto_publish', 'benjamin_enabled', 'rtk_enabled'] as const
 
 const params = new URLSearchParams(window.location.search)
 const runUrl = `${new URL(params.get('endpoint') ?? window.location.origin).origin}/api/projects/${encodeURIComponent(
@@ -62,6 +91,9 @@ function toBody(values: Values): Record<string, unknown> {
         .filter((line) => line !== '')
     if (artifactIds.length > 0) body['pending_user_artifact_ids'] = artifactIds
     else delete body['pending_user_artifact_ids']
+    for (const name of SWITCHES) if (values[name] !== '') body[name] = values[name] === 'true'
+    if (values.imported_mcp_servers.trim() !== '')
+        body['imported_mcp_servers'] = JSON.parse(values.imported_mcp_servers)
     if (values.pr_authorship_mode !== 'user') delete body['github_user_token']
     if (values.run_source !== 'signal_report') delete body['signal_report_id']
     return body
@@ -83,6 +115,28 @@ function When({
     children: ReactNode
 }): ReactNode {
     return useWatch({ control, name }) === equals ? children : null
+}
+
+// A nullable switch: not set (PostHog decides), on or off.
+function Switch({
+    name,
+    label,
+    register,
+}: {
+    name: (typeof SWITCHES)[number]
+    label: string
+    register: UseFormRegister<Values>
+}): ReactNode {
+    return (
+        <div className="field">
+            <label htmlFor={name}>{label}</label>
+            <select id={name} {...register(name)}>
+                <option value="">Not set</option>
+                <option value="true">On</option>
+                <option value="false">Off</option>
+            </select>
+        </div>
+    )
 }
 
 function ReferenceForm(): ReactNode {
@@ -124,8 +178,18 @@ function ReferenceForm(): ReactNode {
                     <option value="high">High</option>
                     <option value="xhigh">Extra high</option>
                     <option value="max">Maximum</option>
+                    <option value="ultracode">Ultracode</option>
                 </select>
             </div>
+            <div className="field">
+                <label htmlFor="context_window">Context window</label>
+                <select id="context_window" {...register('context_window')}>
+                    <option value="">Not set</option>
+                    <option value="200k">200K</option>
+                    <option value="1m">1M</option>
+                </select>
+            </div>
+            <Switch name="fast_mode" label="Fast mode" register={register} />
             <div className="field">
                 <label htmlFor="initial_permission_mode">Initial permission mode</label>
                 <select id="initial_permission_mode" {...register('initial_permission_mode')}>
@@ -171,6 +235,15 @@ function ReferenceForm(): ReactNode {
                 <ErrorText error={errors.sandbox_environment_id} />
             </div>
             <div className="field">
+                <label htmlFor="custom_image_id">Custom image ID</label>
+                <input
+                    id="custom_image_id"
+                    aria-invalid={errors.custom_image_id ? true : undefined}
+                    {...register('custom_image_id')}
+                />
+                <ErrorText error={errors.custom_image_id} />
+            </div>
+            <div className="field">
                 <label htmlFor="pr_authorship_mode">PR authorship mode</label>
                 <select id="pr_authorship_mode" {...register('pr_authorship_mode')}>
                     <option value="">Not set</option>
@@ -189,12 +262,14 @@ function ReferenceForm(): ReactNode {
                     />
                 </div>
             </When>
+            <Switch name="auto_publish" label="Auto publish" register={register} />
             <div className="field">
                 <label htmlFor="run_source">Run source</label>
                 <select id="run_source" {...register('run_source')}>
                     <option value="">Not set</option>
                     <option value="manual">Manual</option>
                     <option value="signal_report">Signal report</option>
+                    <option value="agent">Agent</option>
                 </select>
             </div>
             <When control={control} name="run_source" equals="signal_report">
@@ -212,6 +287,25 @@ function ReferenceForm(): ReactNode {
                 />
                 <ErrorText error={errors.resume_from_run_id} />
             </div>
+            <div className="field">
+                <label htmlFor="imported_mcp_servers">Imported MCP servers</label>
+                <textarea
+                    id="imported_mcp_servers"
+                    rows={3}
+                    aria-invalid={errors.imported_mcp_servers ? true : undefined}
+                    {...register('imported_mcp_servers')}
+                />
+                <ErrorText error={errors.imported_mcp_servers} />
+            </div>
+            <div className="field">
+                <label htmlFor="claude_model_access">Claude model access</label>
+                <select id="claude_model_access" {...register('claude_model_access')}>
+                    <option value="">Not set</option>
+                    <option value="posthog-gateway">PostHog gateway</option>
+                </select>
+            </div>
+            <Switch name="benjamin_enabled" label="Benjamin enabled" register={register} />
+            <Switch name="rtk_enabled" label="RTK enabled" register={register} />
             <button type="submit">Start run</button>
             <p role="status">{status}</p>
         </form>
