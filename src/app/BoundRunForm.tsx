@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type ComponentType, type ReactNode, type Ref } from 'react'
+import { useDeferredValue, useSyncExternalStore, type ComponentType, type ReactNode, type Ref } from 'react'
 
 import type { FormSlots } from '../form/formSlots.ts'
 import type { RequestPreviewProps } from '../form/RequestPreview.tsx'
@@ -15,7 +15,22 @@ interface BoundRunFormProps {
 
 /** The run form as the launcher last published it; only this re-renders when it does, not the shell. */
 export function BoundRunForm({ binding, slots, preview, ref }: BoundRunFormProps): ReactNode {
-    const { key, focus, ...formProps } = useSyncExternalStore(binding.subscribe, binding.getSnapshot)
+    const published = useSyncExternalStore(binding.subscribe, binding.getSnapshot)
+    // What only changes what the form shows (pickers, models, defaults, target) renders at low priority, so a keystroke
+    // while PostHog's answers arrive goes first. A remount (new key) and what a submit acts on are taken at once.
+    const shown = useDeferredValue(published)
+    const current =
+        shown.key === published.key
+            ? {
+                  ...shown,
+                  submitting: published.submitting,
+                  serverErrors: published.serverErrors,
+                  onSubmit: published.onSubmit,
+                  onInvalid: published.onInvalid,
+                  onValuesChange: published.onValuesChange,
+              }
+            : published
+    const { key, focus, ...formProps } = current
     // progressive unless a control must get its focus back after a remount
     return (
         <RunForm
