@@ -231,13 +231,34 @@ async function timePhase(
     )
     const ready = waitUntilReady(page, { after, resources, check })
     await act()
-    const to = await withTimeout(ready, STEP_TIMEOUT_MS, `the page was never ready after ${JSON.stringify(check)}`)
+    let to: number
+    try {
+        to = await withTimeout(ready, STEP_TIMEOUT_MS, `the page was never ready after ${JSON.stringify(check)}`)
+    } catch (error) {
+        throw new Error(
+            `${error instanceof Error ? error.message : String(error)}: ${await whatIsMissing(page, resources)}`
+        )
+    }
     const from = await page.evaluate(
         ({ which, index }) => (which === 'keys' ? window.__connectedKeys?.at(-1) : window.__connectedClicks?.[index]),
         { which: marks, index: after }
     )
     if (from === undefined) throw new Error('the phase’s click or key was not seen by the page')
     return { from, to }
+}
+
+/** For a timed-out phase: which awaited requests never went out, and what the page shows. */
+async function whatIsMissing(page: Page, resources: readonly string[]): Promise<string> {
+    return page
+        .evaluate((sources) => {
+            const names = performance.getEntriesByType('resource').map((entry) => entry.name)
+            const missing = sources.filter((source) => !names.some((name) => new RegExp(source).test(name)))
+            const statuses = [...document.querySelectorAll('[role="status"]')].map((element) =>
+                element.textContent.trim()
+            )
+            return `never requested: ${missing.join(', ') || 'none'}; statuses: ${statuses.join(' | ').slice(0, 300)}`
+        }, resources)
+        .catch(() => 'the page could not be read')
 }
 
 function escapeRegExp(text: string): string {
