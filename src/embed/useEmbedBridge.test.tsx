@@ -1,12 +1,11 @@
 import { act, renderHook } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { ApiError } from '../api/ApiError.ts'
-import type { EmbedMessageListener, EmbedWindow } from './createEmbedChannel.ts'
 import { EMBED_PROTOCOL_VERSION, HOST_SOURCE } from './embedProtocol.ts'
 import type { HostSubmitPolicy } from './hostSubmitPolicy.ts'
 import { parseEmbedParams } from './parseEmbedParams.ts'
-import type { RunFormHandle } from '../form/RunForm.tsx'
+import { createTestEmbedHost } from './testEmbedHost.ts'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
 import { useEmbedBridge } from './useEmbedBridge.ts'
 
@@ -20,25 +19,7 @@ interface BridgeOptions {
 }
 
 function renderBridge(search: string, { referrer = '', locked = [], hostSubmit = 'direct' }: BridgeOptions = {}) {
-    const posted: unknown[] = []
-    const listeners = new Set<EmbedMessageListener>()
-    const parent = {
-        postMessage: (message: unknown) => {
-            posted.push(message)
-        },
-    }
-    const embedWindow: EmbedWindow = {
-        parent,
-        addEventListener: (_type, listener) => listeners.add(listener),
-        removeEventListener: (_type, listener) => listeners.delete(listener),
-    }
-    const form: RunFormHandle = {
-        setValues: vi.fn(),
-        submit: vi.fn(),
-        getValues: vi.fn(() => ({})),
-        focus: vi.fn(),
-        endSubmit: vi.fn(),
-    }
+    const { posted, listeners, parent, embedWindow, form } = createTestEmbedHost()
     const hook = renderHook(() =>
         useEmbedBridge({
             params: parseEmbedParams(search),

@@ -1,10 +1,9 @@
 import { act, renderHook } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { ApiError } from '../api/ApiError.ts'
-import type { EmbedMessageListener, EmbedWindow } from './createEmbedChannel.ts'
 import { parseEmbedParams } from './parseEmbedParams.ts'
-import type { RunFormHandle } from '../form/RunForm.tsx'
+import { createTestEmbedHost } from './testEmbedHost.ts'
 import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
 import { useEmbedBridge } from './useEmbedBridge.ts'
 import { useEmbedNotifications } from './useEmbedNotifications.ts'
@@ -13,24 +12,7 @@ const HOST_ORIGIN = 'https://host.example'
 const RUN = { taskId: 'task-1', runId: 'run-1', linkHost: 'https://us.posthog.com', projectId: '7' }
 
 function renderNotifications() {
-    const posted: unknown[] = []
-    const listeners = new Set<EmbedMessageListener>()
-    const embedWindow: EmbedWindow = {
-        parent: {
-            postMessage: (message: unknown) => {
-                posted.push(message)
-            },
-        },
-        addEventListener: (_type, listener) => listeners.add(listener),
-        removeEventListener: (_type, listener) => listeners.delete(listener),
-    }
-    const form: RunFormHandle = {
-        setValues: vi.fn(),
-        submit: vi.fn(),
-        getValues: vi.fn(() => ({})),
-        focus: vi.fn(),
-        endSubmit: vi.fn(),
-    }
+    const { posted, embedWindow, form } = createTestEmbedHost()
     const hook = renderHook(() =>
         useEmbedNotifications(
             useEmbedBridge({
