@@ -85,6 +85,17 @@ describe('createActivityLog', () => {
         expect(log.items()[0]?.pending).toBeUndefined()
     })
 
+    it('shows a sent message once when the log brings it back before the send is answered', () => {
+        const log = createActivityLog()
+        log.append([message(1, 'user_message', 'Also the changelog')])
+        log.addSentMessage('Also the changelog')
+        expect(log.items()).toHaveLength(1)
+        expect(log.items()[0]?.pending).toBeUndefined()
+        // the same text sent again is a new message, shown until the log brings it back
+        log.addSentMessage('Also the changelog')
+        expect(log.items().map((item) => item.pending ?? false)).toEqual([false, true])
+    })
+
     it('keeps run state events out of the items (the panel shows status and stage)', () => {
         const log = createActivityLog()
         log.append([{ type: 'task_run_state', status: 'in_progress', stage: 'build' }])

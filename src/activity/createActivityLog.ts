@@ -29,6 +29,8 @@ export function createActivityLog(): ActivityLog {
     let shared = false
     let count = 0
     let nextKey = 0
+    // Messages from the log that no send of this page has matched yet (texts, trimmed).
+    const unclaimed: string[] = []
     // The message being streamed in chunks, by index.
     let streaming: number | undefined
 
@@ -97,6 +99,8 @@ export function createActivityLog(): ActivityLog {
                 replace(at, { key: found.key, timestamp, event })
                 return
             }
+            // The log can bring a message back before its send has been answered: the send then finds it here.
+            unclaimed.push(event.text.trim())
         }
         push({ timestamp, event })
     }
@@ -116,6 +120,11 @@ export function createActivityLog(): ActivityLog {
             return added
         },
         addSentMessage(text) {
+            const early = unclaimed.indexOf(text.trim())
+            if (early !== -1) {
+                unclaimed.splice(early, 1)
+                return
+            }
             streaming = undefined
             push({
                 timestamp: new Date().toISOString(),
