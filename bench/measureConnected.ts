@@ -2,8 +2,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test
 
 import { DEMO_KEYS } from '../fake-posthog/seedData.ts'
 import { whenQuiet, withTimeout } from './waitFor.ts'
-import { pageProbeScript } from './installPageProbe.ts'
-import { MESSAGE_LABEL, SignalWatch, typeMessage } from './measureRound.ts'
+import { keyLatencies, MESSAGE_LABEL, prepareTyping, typeMessage } from './measureRound.ts'
 import {
     findDuplicates,
     requestsWithin,
@@ -324,6 +323,22 @@ function connectResources(linkTaskId: string): string[] {
     ]
 }
 
+/** Opens the link and types the key, then times "Check connection" until ready to start; the network is quiet after. */
+async function connectPhase(
+    page: Page,
+    log: NetworkLog,
+    target: ConnectedPage,
+    linkTaskId: string
+): Promise<PhaseWindow> {
+    await openConnectionPanel(page, target)
+    await log.quiet()
+    const connect = await timePhase(page, 'connect', connectResources(linkTaskId), () =>
+        page.getByRole('button', { name: 'Check connection' }).click()
+    )
+    await log.quiet()
+    return connect
+}
+
 /**
  * One fresh context on a shaped network: "Check connection" until ready to start, choosing another task until its
  * pickers are ready, "Start run" until the run's status is shown; then the heap.
@@ -336,12 +351,7 @@ export async function measureConnectedRound(
 ): Promise<ConnectedRound> {
     const { context, page, cdp, log } = await openShapedPage(browser, shape)
     try {
-        await openConnectionPanel(page, target)
-        await log.quiet()
-        const connect = await timePhase(page, 'connect', connectResources(linkTaskId), () =>
-            page.getByRole('button', { name: 'Check connection' }).click()
-        )
-        await log.quiet()
+        const connect = await connectPhase(page, log, target, linkTaskId)
         const chooseTask = await timePhase(
             page,
             'chooseTask',
@@ -403,19 +413,14 @@ export async function measureTypingWhileLoading(
 ): Promise<TypingWhileLoading> {
     const { context, page, cdp, log } = await openShapedPage(browser, shape)
     try {
-        const signals = await SignalWatch.install(cdp)
-        await page.addInitScript({
-            content: pageProbeScript({ messageLabel: MESSAGE_LABEL, previewHeading: 'Request preview' }),
-        })
+        const signals = await prepareTyping(page, cdp)
         await openConnectionPanel(page, target)
         await log.quiet()
         const before = await typeMessage(page, cdp, signals, text, 'app')
         await log.quiet()
         await page.getByRole('button', { name: 'Check connection' }).click()
         const loading = await typeMessage(page, cdp, signals, text, 'app')
-        const latencies = (keys: typeof loading.keys): number[] =>
-            keys.flatMap((key) => (key.paintTime === undefined ? [] : [key.paintTime - key.eventTime]))
-        return { beforeMs: latencies(before.keys), loadingMs: latencies(loading.keys) }
+        return { beforeMs: keyLatencies(before.keys), loadingMs: keyLatencies(loading.keys) }
     } finally {
         await context.close()
     }
@@ -438,12 +443,7 @@ export async function measureLargeProjectRound(
 ): Promise<LargeProjectRound> {
     const { context, page, cdp, log } = await openShapedPage(browser, shape)
     try {
-        await openConnectionPanel(page, target)
-        await log.quiet()
-        const connect = await timePhase(page, 'connect', connectResources(linkTaskId), () =>
-            page.getByRole('button', { name: 'Check connection' }).click()
-        )
-        await log.quiet()
+        const connect = await connectPhase(page, log, target, linkTaskId)
         const heapUsedBytes = await measureHeap(cdp)
         const search = page.getByLabel('Search tasks')
         await search.click()

@@ -371,6 +371,20 @@ async function pasteMessage(page: Page, cdp: CDPSession, text: string, name: str
 }
 
 /** One key at a time, each once the previous key's frame was painted, like a fast typist who never gets ahead. */
+/** keystroke→paint of each key that got its frame, ms. */
+export function keyLatencies(keys: readonly KeySample[]): number[] {
+    return keys.flatMap((key) => (key.paintTime === undefined ? [] : [key.paintTime - key.eventTime]))
+}
+
+/** Before the page loads: the in-page probe and the paint signal that typeMessage paces keys by. */
+export async function prepareTyping(page: Page, cdp: CDPSession): Promise<SignalWatch> {
+    const signals = await SignalWatch.install(cdp)
+    await page.addInitScript({
+        content: pageProbeScript({ messageLabel: MESSAGE_LABEL, previewHeading: 'Request preview' }),
+    })
+    return signals
+}
+
 export async function typeMessage(
     page: Page,
     cdp: CDPSession,

@@ -9,8 +9,7 @@ import { startFakePostHog, type FakePostHog } from '../fake-posthog/startFakePos
 import { percentile } from './benchStats.ts'
 import { evaluateBudgets, type BudgetVerdict } from './evaluateBudget.ts'
 import { formatMs, formatRatio, formatTable } from './formatTable.ts'
-import { pageProbeScript } from './installPageProbe.ts'
-import { MESSAGE_LABEL, SignalWatch, typeMessage } from './measureRound.ts'
+import { keyLatencies, prepareTyping, typeMessage } from './measureRound.ts'
 import { serveBuild } from './serveBuild.ts'
 
 export const ACTIVITY_ENTRIES = 5000
@@ -42,14 +41,9 @@ async function measureRound(
     try {
         const page = await context.newPage()
         const cdp = await context.newCDPSession(page)
-        const signals = await SignalWatch.install(cdp)
-        await page.addInitScript({
-            content: pageProbeScript({ messageLabel: MESSAGE_LABEL, previewHeading: 'Request preview' }),
-        })
+        const signals = await prepareTyping(page, cdp)
         await page.goto(url)
         await options.connect(page, fake)
-        const latencies = (keys: { eventTime: number; paintTime?: number | undefined }[]): number[] =>
-            keys.flatMap((key) => (key.paintTime === undefined ? [] : [key.paintTime - key.eventTime]))
 
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE })
         const plain = await typeMessage(page, cdp, signals, text, 'app')
@@ -59,7 +53,7 @@ async function measureRound(
         await page.getByText(/· 50\d\d items/).waitFor({ timeout: 60_000 })
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE })
         const withPanel = await typeMessage(page, cdp, signals, text, 'app')
-        return { plainMs: latencies(plain.keys), withPanelMs: latencies(withPanel.keys) }
+        return { plainMs: keyLatencies(plain.keys), withPanelMs: keyLatencies(withPanel.keys) }
     } finally {
         await context.close()
     }

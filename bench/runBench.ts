@@ -13,7 +13,7 @@ import { buildApp, buildReference, REPO_ROOT, type BuiltTarget } from './buildTa
 import type { BudgetVerdict } from './evaluateBudget.ts'
 import { formatBytes, formatMs, formatRatio, formatTable } from './formatTable.ts'
 import { createAssetSizer } from './measureAssets.ts'
-import { measureRound, type PageTarget, type RoundResult, type RoundSettings } from './measureRound.ts'
+import { keyLatencies, measureRound, type PageTarget, type RoundResult, type RoundSettings } from './measureRound.ts'
 import { formatMachine, readMachine, type Machine } from './readMachine.ts'
 import { runActivityScenario } from './runActivityScenario.ts'
 import { runConnectedScenario } from './runConnected.ts'
@@ -148,7 +148,7 @@ async function connectApp(page: Page, fake: FakePostHog): Promise<void> {
 
 function logRound(result: RoundResult, label: string): void {
     const keys = result.typing?.keys ?? []
-    const latencies = keys.flatMap((key) => (key.paintTime === undefined ? [] : [key.paintTime - key.eventTime]))
+    const latencies = keyLatencies(keys)
     const worst = latencies.length > 0 ? Math.max(...latencies) : Number.NaN
     console.log(
         `  ${label} ${result.target.padEnd(9)} ${result.cpuRate}×  ready ${[result.readyMs, ...result.extraReadyMs].map(formatMs).join(' / ')}` +

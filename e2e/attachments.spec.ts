@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import { DEMO_KEYS, DEMO_PROJECT_ID } from '../fake-posthog/seedData.ts'
 import type { FakePostHog } from '../fake-posthog/startFakePostHog.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, openConnection, runRequests, startHeldKeyLauncher, test } from './fixtures.ts'
+import { expect, openConnection, runRequests, startHeldKeyLauncher, test, connectToFlakyLoginTask } from './fixtures.ts'
 
 const MIB = 1024 * 1024
 const NOTES = { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Notes\n\nThe login race.\n') }
@@ -51,8 +51,7 @@ test.describe('attaching files to the prompt', () => {
         await openConnection(page)
         await expect(page.getByText('Connect and choose a task to attach files.')).toBeVisible()
         await expect(page.getByLabel('Add files')).toHaveCount(0)
-        await connect(page, fake)
-        await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(page, fake)
         await expect(page.getByLabel('Add files')).toBeAttached()
         await expect(page.getByText('Connect and choose a task to attach files.')).toHaveCount(0)
     })
@@ -61,8 +60,7 @@ test.describe('attaching files to the prompt', () => {
         page,
         fake,
     }) => {
-        await connect(page, fake)
-        await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(page, fake)
         const picker = page.getByLabel('Add files')
         await expect(picker).toHaveAccessibleDescription(/Up to 30 MB per file; PDFs up to 10 MB\./)
 
@@ -118,8 +116,7 @@ test.describe('attaching files to the prompt', () => {
     })
 
     test('ids typed by hand stay; removing a file removes only its id', async ({ page, fake }) => {
-        await connect(page, fake)
-        await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(page, fake)
         await artifactIdsField(page).fill('typed-by-hand')
         await page.getByLabel('Add files').setInputFiles([NOTES])
         await expect(fileRow(page, 'notes.md')).toContainText('Attached')
@@ -134,8 +131,7 @@ test.describe('attaching files to the prompt', () => {
         page,
         fake,
     }) => {
-        await connect(page, fake)
-        await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(page, fake)
         await page.getByLabel('Add files').setInputFiles([NOTES, SCREENSHOT])
         await expect(fileRow(page, 'notes.md')).toContainText('Attached')
         await expect(fileRow(page, 'screenshot.png')).toContainText('Attached')
@@ -165,8 +161,7 @@ test.describe('attaching files to the prompt', () => {
     })
 
     test('a refused upload says so and can be retried', async ({ page, fake }) => {
-        await connect(page, fake)
-        await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(page, fake)
         fake.inject({
             method: 'POST',
             path: /\/staged_artifacts\/prepare_upload\/$/,

@@ -8,7 +8,7 @@ import { DEMO_KEYS, DEMO_PROJECT_ID, DEMO_TASK_IDS } from '../fake-posthog/seedD
 import { startFakePostHog } from '../fake-posthog/startFakePostHog.ts'
 import type { OutboundMessage } from '../src/embed/embedMessages.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, runRequests, test } from './fixtures.ts'
+import { connect, expect, runRequests, test, connectToFlakyLoginTask } from './fixtures.ts'
 import { APP_ORIGIN, HOST_PAGE_ORIGIN, HOST_PAGE_PORT } from './ports.ts'
 
 // What e2e/host/host.js exposes on the host page, and what a test adds inside the launcher's frame.
@@ -215,8 +215,7 @@ test.describe('the launcher embedded in a page on another origin', () => {
         const frame = await openHostPage(page, '?host_width=720')
         // Storage is partitioned in a third-party frame: the key is entered inside the embed.
         await expect(frame.getByText(/shown inside another site/)).toBeVisible()
-        await connect(frame, fake)
-        await frame.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(frame, fake)
         await frame.getByLabel(/^Model/).selectOption({ label: 'Claude Sonnet 4.6 — claude-sonnet-4-6' })
 
         await page.getByRole('button', { name: 'Send set-values' }).click()
@@ -396,8 +395,7 @@ test.describe('the launcher embedded in a page on another origin', () => {
 
     test('a host’s submit waits for the user: dismissed, nothing is sent', async ({ page, fake }) => {
         const frame = await openHostPage(page)
-        await connect(frame, fake)
-        await frame.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(frame, fake)
         await page.evaluate(() => {
             window.sendToLauncher({ type: 'submit' })
         })
@@ -428,8 +426,7 @@ test.describe('the launcher embedded in a page on another origin', () => {
             await route.fulfill({ response, json: { ...Object(config), embedHostSubmit: true } })
         })
         const frame = await openHostPage(page)
-        await connect(frame, fake)
-        await frame.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(frame, fake)
         await frame.getByLabel(/^Model/).selectOption({ label: 'Claude Sonnet 4.6 — claude-sonnet-4-6' })
         await page.getByRole('button', { name: 'Send submit' }).click()
         await expect(frame.getByRole('heading', { name: 'Run started' })).toBeVisible()
@@ -619,8 +616,7 @@ test.describe('an MCP server in the embed', () => {
         await expect(mcpHeader(frame).getByLabel(/^Value/)).toHaveValue('')
 
         // The user types the value inside the frame and starts the run the host asks for.
-        await connect(frame, fake)
-        await frame.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(frame, fake)
         await frame.getByLabel(/^Model/).selectOption({ label: 'Claude Sonnet 4.6 — claude-sonnet-4-6' })
         await mcpHeader(frame)
             .getByLabel(/^Value/)

@@ -63,6 +63,12 @@ export async function connect(
     }
 }
 
+/** Connects to the fake as `connect` does, then chooses its task #1, "Fix flaky login test". */
+export async function connectToFlakyLoginTask(page: Page | FrameLocator, fake: FakePostHog): Promise<void> {
+    await connect(page, fake)
+    await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+}
+
 // The connection check probes task:write with a run of this task, which cannot exist.
 const WRITE_PROBE_TASK = '00000000-0000-0000-0000-000000000000'
 

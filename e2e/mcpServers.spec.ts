@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 
 import { buildExtendedSchemaDocument } from '../fake-posthog/extendedSchemaDocument.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, runRequests, test } from './fixtures.ts'
+import { expect, runRequests, test, connectToFlakyLoginTask } from './fixtures.ts'
 
 const RUN_PATH = /\/tasks\/[^/]+\/run\/$/
 const HEADER_VALUES = ['Bearer lin_api_first_secret', 'Bearer sntrys_second_secret', 'acme-org-third-secret']
@@ -41,8 +41,7 @@ test.describe('MCP servers through the form, against today’s schema', () => {
         fake,
     }) => {
         await page.goto('/')
-        await connect(page, fake)
-        await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(page, fake)
         await page.getByLabel(/^Model/).selectOption('claude-sonnet-4-6')
         await page.getByLabel(/^Pending user message/).fill('Use Linear and Sentry.')
         await addServer(page, 1, {
@@ -143,8 +142,7 @@ test.describe('MCP servers through the form, against today’s schema', () => {
 
     test('rows are checked on their own and can be reordered and removed', async ({ page, fake }) => {
         await page.goto('/')
-        await connect(page, fake)
-        await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(page, fake)
         await page.getByLabel(/^Model/).selectOption('claude-sonnet-4-6')
         await addServer(page, 1, { type: 'http', name: 'first', url: 'not a url', headers: [] })
         await addServer(page, 2, { type: 'sse', name: 'second', url: 'https://second.example.com/sse', headers: [] })

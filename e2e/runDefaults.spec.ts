@@ -1,6 +1,6 @@
 import { DEMO_TASK_IDS } from '../fake-posthog/seedData.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { connect, expect, runRequests, test } from './fixtures.ts'
+import { expect, runRequests, test, connectToFlakyLoginTask } from './fixtures.ts'
 
 const SONNET = { runtime_adapter: 'claude', model: 'claude-sonnet-4-6', reasoning_effort: 'medium' } as const
 const DEFAULT_CHOICE = 'PostHog’s default (Claude Sonnet 4.6 · medium), your saved default'
@@ -13,8 +13,7 @@ test.describe('PostHog’s run defaults', () => {
         fake,
     }) => {
         await page.goto('/')
-        await connect(page, fake)
-        await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(page, fake)
         await expect(page.getByLabel('Task ID')).toHaveValue(DEMO_TASK_IDS.flakyLoginTest)
 
         const model = page.getByLabel(/^Model/)
@@ -43,8 +42,7 @@ test.describe('PostHog’s run defaults', () => {
 test.describe('without a saved default', () => {
     test('the model stays required', async ({ page, fake }) => {
         await page.goto('/')
-        await connect(page, fake)
-        await page.getByRole('radio', { name: /#1 Fix flaky login test/ }).check()
+        await connectToFlakyLoginTask(page, fake)
         const model = page.getByLabel(/^Model/)
         await expect(model.locator('option').first()).toHaveText('Choose a model…')
         await page.getByRole('button', { name: 'Start run' }).click()
