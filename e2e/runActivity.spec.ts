@@ -64,10 +64,15 @@ test.describe('following a run', () => {
             await expect(panel.getByText('Live')).toBeVisible()
             await expect(log.getByText('Run the test suite')).toBeVisible()
 
-            // The end of the turn, then the run completes.
-            await expect(log.getByText('Turn ended (end_turn)')).toBeVisible(LONG)
+            // Scrolled off screen, the list keeps its rows (its header still counts); seen again, it shows the rest.
+            await page.evaluate(() => {
+                window.scrollTo(0, document.documentElement.scrollHeight)
+            })
             await expect(panel.getByRole('status').first()).toHaveText('Completed', LONG)
             await expect(panel.getByText(/Up to date · 9 items/)).toBeVisible(LONG)
+            await expect(log.getByText('Turn ended (end_turn)')).toHaveCount(0)
+            await log.scrollIntoViewIfNeeded()
+            await expect(log.getByText('Turn ended (end_turn)')).toBeVisible(LONG)
 
             // The stream was opened again after the rotation, and every entry shows once (12 entries, 9 items).
             expect(requestsTo(fake, /\/runs\/[^/]+\/stream\/?$/).length).toBeGreaterThanOrEqual(2)

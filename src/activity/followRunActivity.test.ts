@@ -101,10 +101,10 @@ describe('followRunActivity', () => {
     it('goes live after the history, reconnects at once after a rotation, and ends with the stream', async () => {
         const result = await run({
             pages: [{ entries: [1], hasMore: false }],
-            streams: [[2], { kind: 'rotated' }, [2, 3], { kind: 'complete' }],
+            streams: [[2], { kind: 'rotated' }, [3], { kind: 'complete' }],
             terminal: [false],
         })
-        expect(result.seen).toEqual([1, 2, 2, 3])
+        expect(result.seen).toEqual([1, 2, 3])
         expect(result.sleeps).toEqual([])
         expect(result.states).toEqual(['history', 'live', 'live', 'ended'])
     })
@@ -141,20 +141,32 @@ describe('followRunActivity', () => {
         expect(result.sleeps).toEqual([])
     })
 
-    it('opens the first stream at its newest entry and reads what was logged meanwhile; a reconnect replays', async () => {
+    it('opens the first stream at its newest entry and reads what was logged meanwhile; a rotation does the same', async () => {
         const result = await run({
             pages: [
                 { entries: [1, 2], hasMore: false },
                 { entries: [3], hasMore: false },
+                { entries: [4, 5], hasMore: false },
             ],
-            streams: [[4], { kind: 'rotated' }, [1, 2, 3, 4, 5], { kind: 'complete' }],
+            streams: [[4], { kind: 'rotated' }, [6], { kind: 'complete' }],
             terminal: [false],
         })
+        expect(result.opens).toEqual(['latest', 'latest'])
+        // each gap's read starts where the log's last read ended
+        expect(result.offsets.slice(0, 3)).toEqual([0, 2, 3])
+        // raw order: what the log and the stream both bring is dropped later, by the activity log
+        expect(result.seen).toEqual([1, 2, 4, 3, 6, 4, 5])
+    })
+
+    it('replays the backlog when reconnecting after a drop', async () => {
+        const result = await run({
+            pages: [{ entries: [1], hasMore: false }],
+            streams: [[2], { kind: 'closed' }, [1, 2, 3], { kind: 'complete' }],
+            terminal: [false, false],
+        })
         expect(result.opens).toEqual(['latest', 'backlog'])
-        // the gap's read starts where the history ended
-        expect(result.offsets.slice(0, 2)).toEqual([0, 2])
-        // raw order: the log's replay is dropped later, by the activity log
-        expect(result.seen).toEqual([1, 2, 4, 3, 1, 2, 3, 4, 5])
+        expect(result.sleeps).toEqual([RECONNECT_DELAYS_MS[0]])
+        expect(result.seen).toEqual([1, 2, 1, 2, 3])
     })
 
     it('pages the log where this PostHog has no stream', async () => {

@@ -5,7 +5,7 @@ import type { StreamEnd } from '../api/readRunStream.ts'
 export type FollowState = 'history' | 'live' | 'reconnecting' | 'polling' | 'ended'
 
 export interface StreamRequest {
-    /** Skip the backlog: set for the first connection, right after the session log has been read. */
+    /** Skip the backlog: set for the first connection and after a rotation; the session log fills the gap. */
     fromLatest: boolean
     onOpen: () => void
     onValues: (values: readonly unknown[]) => void
@@ -80,8 +80,9 @@ export async function followRunActivity(deps: FollowDeps): Promise<void> {
         return
     }
     let failures = 0
-    // Like PostHog's web client: the first connection skips the backlog just read; a reconnect replays it (the
-    // log keeps no ids to resume from) and the caller drops what it has already seen.
+    // The first connection and a reconnect after a rotation skip the backlog and read the log for the gap (PostHog's
+    // web client replays after a rotation: 15 minutes of a long run parsed again). After a drop the stream replays
+    // its backlog, as that client's does, and the caller drops what it has already seen.
     let fromLatest = true
     const streamed = new Set<string>()
     const isReplay = (data: string) => {
@@ -112,10 +113,10 @@ export async function followRunActivity(deps: FollowDeps): Promise<void> {
             end = { kind: 'closed' }
         }
         await gap
-        fromLatest = false
+        // Not the end of the run: PostHog caps one connection at 15 minutes, and the stream was read to its end.
+        fromLatest = end.kind === 'rotated'
         if (stopped()) return
         if (end.kind === 'rotated') {
-            // Not the end of the run: PostHog caps one connection at 15 minutes.
             failures = 0
             continue
         }
