@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 
 import type { PostHogClient } from '../api/createPostHogClient.ts'
 import { schemaDocumentQueryOptions } from '../api/schemaDocumentQueryOptions.ts'
@@ -20,12 +20,14 @@ export function useFieldModel(client: PostHogClient | undefined): FieldModelStat
     const query = useQuery(schemaDocumentQueryOptions(client))
     const { status, data, error, refetch } = query
     const connected = client !== undefined
-    const live = useMemo((): LiveSchemaState => {
+    const latest = useMemo((): LiveSchemaState => {
         if (!connected) return { status: 'offline' }
         if (status === 'success') return { status: 'loaded', document: data }
         if (status === 'error') return { status: 'failed', error }
         return { status: 'loading' }
     }, [connected, status, data, error])
+    // Compiling the document and rendering the form it makes happen at low priority: keys typed meanwhile go first.
+    const live = useDeferredValue(latest)
     const current = useMemo(() => chooseFieldModel(live), [live])
 
     // Disconnecting (or switching hosts) keeps the last settled model, so fields the user filled do not vanish.
