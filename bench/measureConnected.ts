@@ -252,12 +252,24 @@ async function whatIsMissing(page: Page, resources: readonly string[]): Promise<
         .evaluate((sources) => {
             const names = performance.getEntriesByType('resource').map((entry) => entry.name)
             const missing = sources.filter((source) => !names.some((name) => new RegExp(source).test(name)))
-            const statuses = [...document.querySelectorAll('[role="status"]')].map((element) =>
-                element.textContent.trim()
+            // no named helper here: the bundler would wrap it in a function the page does not have
+            const [statuses, alerts] = ['[role="status"]', '[role="alert"], .field-error'].map((selector) =>
+                [...document.querySelectorAll(selector)]
+                    .map((element) => element.textContent.trim())
+                    .filter((text) => text !== '')
+                    .join(' | ')
+                    .slice(0, 300)
             )
-            return `never requested: ${missing.join(', ') || 'none'}; statuses: ${statuses.join(' | ').slice(0, 300)}`
+            const key = document.querySelector<HTMLInputElement>('.secret input')
+            return (
+                `never requested: ${missing.join(', ') || 'none'}; statuses: ${statuses ?? ''}; ` +
+                `alerts and field errors: ${alerts === '' ? 'none' : (alerts ?? 'none')}; ` +
+                `key field: ${key ? `${key.value.length} characters` : 'not found'}; focus: ${document.activeElement?.outerHTML.slice(0, 120) ?? 'none'}`
+            )
         }, resources)
-        .catch(() => 'the page could not be read')
+        .catch(
+            (error: unknown) => `the page could not be read (${error instanceof Error ? error.message : String(error)})`
+        )
 }
 
 function escapeRegExp(text: string): string {

@@ -1,6 +1,6 @@
 import { startTransition, useEffect, useState } from 'react'
 
-import { whenIdle } from '../lib/useIdleAfterMount.ts'
+import { useIdleAfterMount } from '../lib/useIdleAfterMount.ts'
 import { fetchLauncherConfig, type LauncherConfig } from './launcherConfig.ts'
 
 /**
@@ -9,25 +9,22 @@ import { fetchLauncherConfig, type LauncherConfig } from './launcherConfig.ts'
  */
 export function useLauncherConfig(now: boolean): LauncherConfig | undefined {
     const [config, setConfig] = useState<LauncherConfig | undefined>()
-    const loaded = config !== undefined
+    // Asked for once: a click while the idle-time request is on its way must not cancel it and ask again.
+    const wanted = useIdleAfterMount() || now
     useEffect(() => {
-        if (loaded) return undefined
+        if (!wanted) return undefined
         const controller = new AbortController()
-        const load = () => {
-            void fetchLauncherConfig(controller.signal).then((loaded) => {
-                // A transition: mounting the launcher yields to the user's keystrokes instead of blocking them.
-                startTransition(() => {
-                    setConfig(loaded)
-                })
+        void fetchLauncherConfig(controller.signal).then((loaded) => {
+            // A request cancelled by unmounting is not an answer: taking its fallback would drop the server's config.
+            if (controller.signal.aborted) return
+            // A transition: mounting the launcher yields to the user's keystrokes instead of blocking them.
+            startTransition(() => {
+                setConfig(loaded)
             })
-        }
-        let cancel: () => void = () => undefined
-        if (now) load()
-        else cancel = whenIdle(load)
+        })
         return () => {
-            cancel()
             controller.abort()
         }
-    }, [now, loaded])
+    }, [wanted])
     return config
 }
