@@ -61,8 +61,8 @@ export function App({ prefill, embed, queryClient }: AppProps): ReactNode {
     const [requested, setRequested] = useState<LauncherRequest>('auto')
     const [shell] = useState(() => createShell(prefill, setRequested))
     const { binding, slots, linkDraft } = shell
-    const config = useLauncherConfig(requested !== 'auto')
     const idle = useIdleAfterMount()
+    const config = useLauncherConfig(idle || requested !== 'auto')
     // Asked once, when the config is in: reading storage would cost the first paint, and "Forget key" must not unmount it.
     const loadsAtOnce = useMemo(
         () =>

@@ -31,23 +31,21 @@ function stubConfigFetch() {
 describe('useLauncherConfig', () => {
     afterEach(() => {
         vi.unstubAllGlobals()
-        vi.useRealTimers()
     })
 
-    it('keeps the idle-time request when the user asks to connect meanwhile, and takes its answer', async () => {
-        vi.useFakeTimers()
+    it('asks once wanted, keeps that request when asked again meanwhile, and takes its answer', async () => {
         const calls = stubConfigFetch()
-        const hook = renderHook(({ now }: { now: boolean }) => useLauncherConfig(now), { initialProps: { now: false } })
-        // idle: the request goes out
-        await act(async () => {
-            await vi.runAllTimersAsync()
+        const hook = renderHook(({ wanted }: { wanted: boolean }) => useLauncherConfig(wanted), {
+            initialProps: { wanted: false },
         })
+        expect(calls).toHaveLength(0)
+        // idle: the request goes out
+        hook.rerender({ wanted: true })
         expect(calls).toHaveLength(1)
         // the user asks to connect while it is on its way
-        hook.rerender({ now: true })
+        hook.rerender({ wanted: true })
         expect(calls).toHaveLength(1)
         expect(calls[0]?.signal.aborted).toBe(false)
-        vi.useRealTimers()
         act(() => calls[0]?.answer())
         await waitFor(() => {
             expect(hook.result.current?.allowedPostHogHosts).toEqual(SERVER_CONFIG.allowedPostHogHosts)

@@ -1,16 +1,14 @@
 import { startTransition, useEffect, useState } from 'react'
 
-import { useIdleAfterMount } from '../lib/useIdleAfterMount.ts'
 import { fetchLauncherConfig, type LauncherConfig } from './launcherConfig.ts'
 
 /**
- * The deployment's config, asked for once the browser is idle after the first paint, or at once when `now` (the
- * user asked to connect or to start a run). Nothing on screen waits for it.
+ * The deployment's config, asked for once `wanted` turns true (the browser is idle after the first paint, or the user
+ * asked to connect or to start a run) and never again. Nothing on screen waits for it.
  */
-export function useLauncherConfig(now: boolean): LauncherConfig | undefined {
+export function useLauncherConfig(wanted: boolean): LauncherConfig | undefined {
     const [config, setConfig] = useState<LauncherConfig | undefined>()
-    // Asked for once: a click while the idle-time request is on its way must not cancel it and ask again.
-    const wanted = useIdleAfterMount() || now
+    // The effect depends on `wanted` alone: a click while the idle-time request is on its way must not cancel it.
     useEffect(() => {
         if (!wanted) return undefined
         const controller = new AbortController()
