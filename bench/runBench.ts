@@ -20,7 +20,6 @@ import { runConnectedScenario } from './runConnected.ts'
 import { serveBuild } from './serveBuild.ts'
 import { startRunEndpoint } from './startRunEndpoint.ts'
 import { summarizeAssets, summarizeRate } from './summarizeRounds.ts'
-import { BUSY_TOLERANCE, busyRounds } from './busyRounds.ts'
 
 const RESULTS_DIR = join(REPO_ROOT, 'bench-results')
 const CPU_RATES = [1, 4] as const
@@ -172,17 +171,8 @@ async function measureWithRetry(...args: Parameters<typeof measureRound>): Promi
     }
 }
 
-/** A page-round measured again because the machine was busier while it ran; its first throttle check. */
-interface Remeasured {
-    index: number
-    target: PageTarget['name']
-    cpuRate: number
-    calibrationMs: number
-}
-
 interface Measurements {
     rounds: RoundResult[]
-    remeasured: Remeasured[]
     /** The untimed render check: app, then reference. */
     renderRounds: RoundResult[]
     renderKeys: number
@@ -208,7 +198,6 @@ async function runRounds(
         logRound(await measureWithRetry(browser, target, { ...full, text: text.slice(0, 20) }), 'warm-up')
     }
     const rounds: RoundResult[] = []
-    const plans: { target: PageTarget; settings: RoundSettings }[] = []
     for (let round = 0; round < options.rounds; round += 1) {
         const measureTyping = round < options.typingRounds
         console.log(`Round ${round + 1} of ${options.rounds}${measureTyping ? ' (with typing)' : ''}`)
@@ -220,26 +209,8 @@ async function runRounds(
                 const result = await measureWithRetry(browser, target, settings)
                 logRound(result, '       ')
                 rounds.push(result)
-                plans.push({ target, settings })
             }
         }
-    }
-    const busy = busyRounds(rounds)
-    if (busy.length > 0) {
-        console.log(
-            `Measuring ${busy.length} page-round(s) again: their throttle check ran over ${BUSY_TOLERANCE}× the median ` +
-                'of their CPU rate, so the machine was busier while they ran'
-        )
-    }
-    const remeasured: Remeasured[] = []
-    for (const index of busy) {
-        const plan = plans[index]
-        const first = rounds[index]
-        if (plan === undefined || first === undefined) continue
-        const again = await measureWithRetry(browser, plan.target, plan.settings)
-        logRound(again, 'again  ')
-        rounds[index] = again
-        remeasured.push({ index, target: plan.target.name, cpuRate: first.cpuRate, calibrationMs: first.calibrationMs })
     }
     console.log('Render check: React renders while typing (untimed, with a DevTools hook)…')
     const renderKeys = Math.min(RENDER_CHECK_KEYS, text.length)
@@ -248,7 +219,7 @@ async function runRounds(
         await measureWithRetry(browser, app, renderCheck),
         await measureWithRetry(browser, reference, renderCheck),
     ]
-    return { rounds, renderRounds, renderKeys, remeasured }
+    return { rounds, renderRounds, renderKeys }
 }
 
 function summarize(measurements: Measurements, appDir: string, referenceDir: string): BenchSummary {
@@ -361,7 +332,6 @@ async function main(): Promise<void> {
                 summary,
                 builds: { app: appBuild, reference: referenceBuild },
                 rounds: measurements.rounds.map(({ resources: _resources, ...round }) => round),
-                remeasured: measurements.remeasured,
                 renderRounds: measurements.renderRounds.map(({ resources: _resources, ...round }) => round),
             }
             writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`)
