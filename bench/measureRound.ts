@@ -370,7 +370,6 @@ async function pasteMessage(page: Page, cdp: CDPSession, text: string, name: str
     await cdp.send('Input.insertText', { text })
 }
 
-/** One key at a time, each once the previous key's frame was painted, like a fast typist who never gets ahead. */
 /** keystroke→paint of each key that got its frame, ms. */
 export function keyLatencies(keys: readonly KeySample[]): number[] {
     return keys.flatMap((key) => (key.paintTime === undefined ? [] : [key.paintTime - key.eventTime]))
@@ -385,6 +384,7 @@ export async function prepareTyping(page: Page, cdp: CDPSession): Promise<Signal
     return signals
 }
 
+/** One key at a time, each once the previous key's frame was painted, like a fast typist who never gets ahead. */
 export async function typeMessage(
     page: Page,
     cdp: CDPSession,

@@ -11,6 +11,7 @@ import { evaluateBudgets, type BudgetVerdict } from './evaluateBudget.ts'
 import { formatMs, formatRatio, formatTable } from './formatTable.ts'
 import { keyLatencies, prepareTyping, typeMessage } from './measureRound.ts'
 import { serveBuild } from './serveBuild.ts'
+import { retryOnce } from './waitFor.ts'
 
 export const ACTIVITY_ENTRIES = 5000
 // The keystroke budget of the main table is p95 at 4×: the same, here against the same page without the panel.
@@ -80,15 +81,7 @@ export async function runActivityScenario(
         )
         const pooled: ActivityRound = { plainMs: [], withPanelMs: [] }
         for (let round = 0; round < options.rounds; round += 1) {
-            let result: ActivityRound
-            try {
-                result = await measureRound(browser, url, fake, options, text)
-            } catch (error) {
-                console.log(
-                    `  round failed, trying once more: ${error instanceof Error ? error.message : String(error)}`
-                )
-                result = await measureRound(browser, url, fake, options, text)
-            }
+            const result = await retryOnce('round', () => measureRound(browser, url, fake, options, text))
             console.log(
                 `  no panel p95 ${formatMs(percentile(result.plainMs, 95))}  panel open p95 ` +
                     formatMs(percentile(result.withPanelMs, 95))

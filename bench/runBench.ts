@@ -19,6 +19,7 @@ import { runActivityScenario } from './runActivityScenario.ts'
 import { runConnectedScenario } from './runConnected.ts'
 import { serveBuild } from './serveBuild.ts'
 import { startRunEndpoint } from './startRunEndpoint.ts'
+import { retryOnce } from './waitFor.ts'
 import { summarizeAssets, summarizeRate } from './summarizeRounds.ts'
 
 const RESULTS_DIR = join(REPO_ROOT, 'bench-results')
@@ -160,15 +161,8 @@ function logRound(result: RoundResult, label: string): void {
 }
 
 /** A page-round that fails (a timeout on a busy machine) is run again once before the whole run gives up. */
-async function measureWithRetry(...args: Parameters<typeof measureRound>): Promise<RoundResult> {
-    try {
-        return await measureRound(...args)
-    } catch (error) {
-        console.log(
-            `  ${args[1].name} failed, trying once more: ${error instanceof Error ? error.message : String(error)}`
-        )
-        return measureRound(...args)
-    }
+function measureWithRetry(...args: Parameters<typeof measureRound>): Promise<RoundResult> {
+    return retryOnce(args[1].name, () => measureRound(...args))
 }
 
 interface Measurements {

@@ -10,6 +10,7 @@ import { startFakePostHog } from '../fake-posthog/startFakePostHog.ts'
 import { percentile } from './benchStats.ts'
 import { buildConnectedReport, type ConnectedReport, type ConnectedSummary } from './buildConnectedReport.ts'
 import { formatTable } from './formatTable.ts'
+import { retryOnce } from './waitFor.ts'
 import {
     measureConnectedRound,
     measureLargeProjectRound,
@@ -40,15 +41,6 @@ function shapeFor(rttMs: number): NetworkShape {
     return rttMs === 0
         ? { rttMs, downloadBytesPerSecond: undefined, uploadBytesPerSecond: undefined }
         : { rttMs, downloadBytesPerSecond: SHAPED_DOWN, uploadBytesPerSecond: SHAPED_UP }
-}
-
-async function withRetry<T>(what: string, measure: () => Promise<T>): Promise<T> {
-    try {
-        return await measure()
-    } catch (error) {
-        console.log(`  ${what} failed, trying once more: ${error instanceof Error ? error.message : String(error)}`)
-        return measure()
-    }
 }
 
 function logRound(round: ConnectedRound): void {
@@ -82,11 +74,11 @@ export async function runConnectedScenario(
         }
         console.log(`Connected scenario: ${options.rounds} round(s) at each of ${CONNECTED_RTTS.join(' and ')} ms RTT`)
         console.log('Warm-up round (discarded)…')
-        await withRetry('warm-up', () => measureConnectedRound(browser, target, shapeFor(0), linkTaskId))
+        await retryOnce('warm-up', () => measureConnectedRound(browser, target, shapeFor(0), linkTaskId))
         const rounds = new Map<number, ConnectedRound[]>()
         for (let round = 0; round < options.rounds; round += 1) {
             for (const rttMs of CONNECTED_RTTS) {
-                const result = await withRetry(`${rttMs} ms RTT`, () =>
+                const result = await retryOnce(`${rttMs} ms RTT`, () =>
                     measureConnectedRound(browser, target, shapeFor(rttMs), linkTaskId)
                 )
                 logRound(result)
@@ -101,7 +93,7 @@ export async function runConnectedScenario(
         // One load's 60 keys put its p95 on the third-slowest key: the keys of every round are pooled instead.
         const typing: TypingWhileLoading = { beforeMs: [], loadingMs: [] }
         for (let round = 0; round < options.rounds; round += 1) {
-            const result = await withRetry('typing', () =>
+            const result = await retryOnce('typing', () =>
                 measureTypingWhileLoading(browser, target, shapeFor(typingRtt), text)
             )
             console.log(
@@ -117,7 +109,7 @@ export async function runConnectedScenario(
         const firstLargeRequest = fake.requests.length
         const largeRounds: LargeProjectRound[] = []
         for (let round = 0; round < options.largeRounds; round += 1) {
-            const result = await withRetry('large project', () =>
+            const result = await retryOnce('large project', () =>
                 measureLargeProjectRound(browser, target, shapeFor(CONNECTED_RTTS[0]), linkTaskId, SEARCH_TERM)
             )
             console.log(

@@ -39,3 +39,13 @@ export function whenQuiet(
         'the page never stopped loading'
     )
 }
+
+/** Runs `measure`, and once more if it throws (a timeout on a busy machine), saying why in the log. */
+export async function retryOnce<T>(what: string, measure: () => Promise<T>): Promise<T> {
+    try {
+        return await measure()
+    } catch (error) {
+        console.log(`  ${what} failed, trying once more: ${error instanceof Error ? error.message : String(error)}`)
+        return measure()
+    }
+}

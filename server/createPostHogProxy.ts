@@ -39,15 +39,8 @@ export interface PostHogProxyOptions {
 
 type UpstreamFailure = 'unreachable' | 'timeout' | 'redirect' | 'too_large' | 'not_a_page'
 type Upstream =
-    | {
-          ok: true
-          status: number
-          text: string
-          contentType: string | null
-          retryAfter: string | null
-          headers: Headers
-      }
-    | { ok: false; reason: UpstreamFailure }
+    // the headers stay whole: content type, Retry-After and each route's passed headers are read from them
+    { ok: true; status: number; text: string; headers: Headers } | { ok: false; reason: UpstreamFailure }
 const LIST_ROUTES: ReadonlySet<ProxyRoute['name']> = new Set([
     'listTasks',
     'listRuns',
@@ -91,15 +84,7 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
                 return { ok: false, reason: 'too_large' }
             }
             const text = new TextDecoder().decode(read.bytes)
-            const contentType = response.headers.get('content-type')
-            return {
-                ok: true,
-                status: response.status,
-                text,
-                contentType,
-                retryAfter: response.headers.get('retry-after'),
-                headers: response.headers,
-            }
+            return { ok: true, status: response.status, text, headers: response.headers }
         } catch {
             return { ok: false, reason: timeout.aborted ? 'timeout' : 'unreachable' }
         }
@@ -170,16 +155,7 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
                 return upstreamFailure('too_large', held.host, options.upstreamTimeoutMs)
             }
             const text = new TextDecoder().decode(read.bytes)
-            const retryAfter = response.headers.get('retry-after')
-            const headers = response.headers
-            return toBrowserResponse(route, {
-                ok: true,
-                status: response.status,
-                text,
-                contentType,
-                retryAfter,
-                headers,
-            })
+            return toBrowserResponse(route, { ok: true, status: response.status, text, headers: response.headers })
         }
         // from here only silence is timed
         clearTimeout(timer)
@@ -282,7 +258,7 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
     // 2xx: lists must be pages and cut profiles stay cut; errors: PostHog's error keys only.
     function toBrowserResponse(route: ProxyRoute, upstream: Extract<Upstream, { ok: true }>): Response {
         let text = upstream.text
-        let contentType = toSafeContentType(upstream.contentType)
+        let contentType = toSafeContentType(upstream.headers.get('content-type'))
         const success = upstream.status >= 200 && upstream.status < 300
         if (success && LIST_ROUTES.has(route.name)) {
             const allowedTaskIds = route.name === 'listTasks' ? policy.allowedTaskIds : null
@@ -310,8 +286,9 @@ export function createPostHogProxy(options: PostHogProxyOptions): (c: Context) =
             'content-type': scrub(contentType),
             'cache-control': 'no-store',
         })
-        if (upstream.retryAfter !== null && /^\d{1,9}$/.test(upstream.retryAfter.trim())) {
-            headers.set('retry-after', upstream.retryAfter.trim())
+        const retryAfter = upstream.headers.get('retry-after')?.trim()
+        if (retryAfter !== undefined && /^\d{1,9}$/.test(retryAfter)) {
+            headers.set('retry-after', retryAfter)
         }
         for (const [name, allowed] of Object.entries(route.responseHeaders ?? {})) {
             const value = upstream.headers.get(name)?.trim()

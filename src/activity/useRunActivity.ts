@@ -86,7 +86,7 @@ export function useRunActivity(
             },
             sleep,
             pause: yieldToMain,
-            whenVisible: (signal) => whenVisible(signal),
+            whenVisible,
         }).catch((error: unknown) => {
             if (signal.aborted) return
             const message = error instanceof Error ? error.message : 'Following the run stopped.'

@@ -14,17 +14,17 @@ describe('createTimeSlicer', () => {
             },
             () => clock
         )
-        clock = 4
-        await slice()
-        expect(pauses).toBe(0)
-        clock = 5
-        await slice()
-        expect(pauses).toBe(1)
-        clock = 9
-        await slice()
-        expect(pauses).toBe(1)
-        clock = 10
-        await slice()
-        expect(pauses).toBe(2)
+        // [clock when slice() is called, pauses so far]: a pause once 5 ms have passed since the last one
+        const steps = [
+            [4, 0],
+            [5, 1],
+            [9, 1],
+            [10, 2],
+        ] as const
+        for (const [at, expected] of steps) {
+            clock = at
+            await slice()
+            expect(pauses).toBe(expected)
+        }
     })
 })
