@@ -47,7 +47,7 @@ interface BenchOptions {
 
 const USAGE =
     'Usage: tsx bench/runBench.ts [--rounds N (7)] [--typing-rounds N (3)] [--chars N (500)] [--ready-loads N (4)] ' +
-    '[--skip-build] [--connected-only] [--connected-rounds N (3)] [--activity-only] [--activity-rounds N (2)]'
+    '[--skip-build] [--connected-only] [--connected-rounds N (3)] [--activity-only] [--activity-rounds N (4)]'
 
 function parseOptions(): BenchOptions {
     let values: {
@@ -72,7 +72,7 @@ function parseOptions(): BenchOptions {
                 'connected-only': { type: 'boolean', default: false },
                 'connected-rounds': { type: 'string', default: '3' },
                 'activity-only': { type: 'boolean', default: false },
-                'activity-rounds': { type: 'string', default: '2' },
+                'activity-rounds': { type: 'string', default: '4' },
             },
         }).values
     } catch (error) {

@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 
-import { useHeldWhile, useOnScreen } from '../lib/useOnScreen.ts'
 import { ActivityRow } from './ActivityRow.tsx'
 import type { ActivityItem } from './createActivityLog.ts'
 
@@ -12,26 +11,12 @@ interface ActivityListProps {
 
 // Within this many pixels of the end counts as at the end (rounding, late measurements).
 const END_SLACK_PX = 48
-// Rows start rendering again a little before the list scrolls into view.
-const ON_SCREEN_MARGIN = '200px'
 
 /**
  * The activity, rendering only the rows on screen; the virtualizer keeps it at the newest row while the reader is
  * there, and leaves it alone once they scroll up ("Jump to latest" goes back).
  */
 export const ActivityList = memo(function ActivityList({ items, label }: ActivityListProps): ReactNode {
-    const frame = useRef<HTMLDivElement>(null)
-    // Off screen (above the form while the next message is typed) the rows wait until the list is seen again: a
-    // render of the list reads its layout, which a keystroke has just made stale.
-    const shown = useHeldWhile(!useOnScreen(frame, ON_SCREEN_MARGIN), items)
-    return (
-        <div ref={frame} className="activity-frame">
-            <VirtualRows items={shown} label={label} />
-        </div>
-    )
-})
-
-const VirtualRows = memo(function VirtualRows({ items, label }: ActivityListProps): ReactNode {
     const scroller = useRef<HTMLDivElement>(null)
     const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set())
     const getItemKey = useCallback((index: number) => items[index]?.key ?? index, [items])
@@ -63,7 +48,7 @@ const VirtualRows = memo(function VirtualRows({ items, label }: ActivityListProp
     }, [])
 
     return (
-        <>
+        <div className="activity-frame">
             <div ref={scroller} className="activity-scroller" role="log" aria-label={label} tabIndex={0}>
                 {items.length === 0 ? <p className="field-help activity-empty">No activity yet.</p> : null}
                 <div className="activity-canvas" style={{ height: virtualizer.getTotalSize() }}>
@@ -95,6 +80,6 @@ const VirtualRows = memo(function VirtualRows({ items, label }: ActivityListProp
                     Jump to latest
                 </button>
             )}
-        </>
+        </div>
     )
 })

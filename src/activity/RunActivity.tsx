@@ -1,6 +1,7 @@
-import { useDeferredValue, useId, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useId, useRef, type ReactNode } from 'react'
 
 import type { PostHogClient } from '../api/createPostHogClient.ts'
+import { useOnScreen } from '../lib/useOnScreen.ts'
 import './activity.css'
 import { ActivityList } from './ActivityList.tsx'
 import { FOLLOW_STATE_LABELS } from './activityLabels.ts'
@@ -15,14 +16,24 @@ interface RunActivityProps {
     canMessage: boolean
 }
 
+// The activity starts showing new entries a little before it scrolls into view.
+const ON_SCREEN_MARGIN = '200px'
+
 /** What the agent is doing, as it happens; mount it keyed by run. */
 export function RunActivity({ client, taskId, runId, canMessage }: RunActivityProps): ReactNode {
     const id = useId()
     const { snapshot, store } = useRunActivity(client, taskId, runId)
+    // Off screen (above the form while the next message is typed) new entries wait until the panel is seen again:
+    // rendering them would cost every keystroke that lands beside them, for nobody to see.
+    const section = useRef<HTMLElement>(null)
+    const onScreen = useOnScreen(section, ON_SCREEN_MARGIN)
+    useEffect(() => {
+        store.hold(!onScreen)
+    }, [store, onScreen])
     // The list re-renders at low priority: a keystroke in the form interrupts it.
     const items = useDeferredValue(snapshot.items)
     return (
-        <section className="activity" aria-labelledby={`${id}-title`}>
+        <section ref={section} className="activity" aria-labelledby={`${id}-title`}>
             <div className="activity-header">
                 <h3 id={`${id}-title`}>Activity</h3>
                 <span className={`field-help activity-state state-${snapshot.state}`}>

@@ -18,6 +18,8 @@ export interface ActivityStore {
     append: (values: readonly unknown[]) => readonly ActivityEvent[]
     addSentMessage: (text: string) => void
     setState: (state: FollowState, problem?: string) => void
+    /** While held (nobody can see the activity), new entries are kept but not shown; released, they show at once. */
+    hold: (held: boolean) => void
 }
 
 /**
@@ -33,6 +35,9 @@ export function createActivityStore(
     const listeners = new Set<() => void>()
     let snapshot: ActivitySnapshot = { items: log.items(), state: 'history', problem: undefined }
     let scheduled = false
+    let held = false
+    // Entries came in while held: show them once released.
+    let waiting = false
 
     const publish = () => {
         scheduled = false
@@ -40,6 +45,10 @@ export function createActivityStore(
         for (const listener of listeners) listener()
     }
     const later = () => {
+        if (held) {
+            waiting = true
+            return
+        }
         if (scheduled) return
         scheduled = true
         schedule(publish)
@@ -64,6 +73,12 @@ export function createActivityStore(
             if (snapshot.state === state && snapshot.problem === problem) return
             snapshot = { ...snapshot, state, problem }
             for (const listener of listeners) listener()
+        },
+        hold(value) {
+            held = value
+            if (held || !waiting) return
+            waiting = false
+            publish()
         },
     }
 }

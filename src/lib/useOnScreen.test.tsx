@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react'
 import { useRef } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { useHeldWhile, useOnScreen } from './useOnScreen.ts'
+import { useOnScreen } from './useOnScreen.ts'
 
 /** A stand-in for the browser's IntersectionObserver that the test drives by hand. */
 class FakeIntersectionObserver {
@@ -62,20 +62,5 @@ describe('useOnScreen', () => {
     it('says on screen where the browser has no IntersectionObserver', () => {
         vi.stubGlobal('IntersectionObserver', undefined)
         expect(renderOnScreen().result.current).toBe(true)
-    })
-})
-
-describe('useHeldWhile', () => {
-    it('keeps the value from before the hold, and gives the latest once the hold ends', () => {
-        const hook = renderHook(({ hold, value }: { hold: boolean; value: string }) => useHeldWhile(hold, value), {
-            initialProps: { hold: false, value: 'a' },
-        })
-        expect(hook.result.current).toBe('a')
-        hook.rerender({ hold: true, value: 'b' })
-        expect(hook.result.current).toBe('a')
-        hook.rerender({ hold: true, value: 'c' })
-        expect(hook.result.current).toBe('a')
-        hook.rerender({ hold: false, value: 'c' })
-        expect(hook.result.current).toBe('c')
     })
 })

@@ -23,11 +23,3 @@ export function useOnScreen(ref: RefObject<Element | null>, margin = '0px'): boo
     }, [ref, margin])
     return onScreen
 }
-
-/** The value as it was when `hold` last was false: what nobody can see need not be rendered again. */
-export function useHeldWhile<T>(hold: boolean, value: T): T {
-    const [held, setHeld] = useState(value)
-    // Storing a value from an earlier render, as React's docs show: no effect, no second commit.
-    if (!hold && held !== value) setHeld(value)
-    return hold ? held : value
-}
