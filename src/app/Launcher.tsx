@@ -207,6 +207,20 @@ function LauncherBody({
         [formRef]
     )
 
+    // Stable, so the memoised task picker and submit notice skip the launcher's renders.
+    const { taskChosen } = submission
+    const onTaskChange = useCallback(
+        (nextTaskId: string, nextTask: Task | undefined) => {
+            setTaskId(nextTaskId)
+            setTask(nextTask)
+            if (nextTaskId !== '') taskChosen()
+        },
+        [taskChosen]
+    )
+    const retrySubmit = useCallback(() => {
+        formRef.current?.submit()
+    }, [formRef])
+
     const target = useMemo(() => ({ host: linkHost, projectId, taskId }), [linkHost, projectId, taskId])
     const binding: FormBinding = useMemo(
         () => ({
@@ -258,15 +272,7 @@ function LauncherBody({
                 />
             ) : null}
             <ConnectionPanel connection={connection} embedded={embed.embedded} autoFocus={focusConnection} />
-            <TaskPicker
-                client={client}
-                taskId={taskId}
-                onTaskChange={(nextTaskId, nextTask) => {
-                    setTaskId(nextTaskId)
-                    setTask(nextTask)
-                    if (nextTaskId !== '') submission.taskChosen()
-                }}
-            />
+            <TaskPicker client={client} taskId={taskId} onTaskChange={onTaskChange} />
             {result ? (
                 <RunResult
                     run={result}
@@ -321,9 +327,7 @@ function LauncherBody({
                 hasAttachments={model.byName.has(FIELD.artifactIds)}
                 embedded={embed.embedded}
                 onArtifactIdsChange={onArtifactIdsChange}
-                onRetry={() => {
-                    formRef.current?.submit()
-                }}
+                onRetry={retrySubmit}
             />
         </>
     )

@@ -1,4 +1,4 @@
-import { useEffect, useId, useReducer, useRef, useState, type ReactNode } from 'react'
+import { memo, useEffect, useId, useReducer, useRef, useState, type ReactNode } from 'react'
 
 import type { PostHogClient } from '../api/createPostHogClient.ts'
 import type { uploadToStorage } from '../api/uploadToStorage.ts'
@@ -72,8 +72,11 @@ function summaryOf(items: readonly Attachment[]): string {
     return `${parts.join(', ')}.`
 }
 
-/** Files beside the prompt: each is staged in PostHog (prepare, upload, finalize) and its id fills the field. */
-export function AttachmentsField({
+/**
+ * Files beside the prompt: each is staged in PostHog (prepare, upload, finalize) and its id fills the field.
+ * Memoised: the launcher re-renders whenever one of PostHog's answers lands; this field need not.
+ */
+export const AttachmentsField = memo(function AttachmentsField({
     client,
     taskId,
     onArtifactIdsChange,
@@ -224,7 +227,7 @@ export function AttachmentsField({
             </p>
         </div>
     )
-}
+})
 
 interface AttachmentRowProps {
     item: Attachment<File>

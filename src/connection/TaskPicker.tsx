@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react'
+import { memo, useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react'
 
 import type { PostHogClient } from '../api/createPostHogClient.ts'
 import type { Task } from '../api/postHogSchemas.ts'
@@ -105,8 +105,11 @@ function TaskList({ client, taskId, onTaskChange }: TaskPickerProps & { client: 
     )
 }
 
-/** Choose the task to run: from the project's list when connected, or by pasting its id. */
-export function TaskPicker({ client, taskId, onTaskChange }: TaskPickerProps): ReactNode {
+/**
+ * Choose the task to run: from the project's list when connected, or by pasting its id.
+ * Memoised: the launcher re-renders whenever one of PostHog's answers lands; the task list need not.
+ */
+export const TaskPicker = memo(function TaskPicker({ client, taskId, onTaskChange }: TaskPickerProps): ReactNode {
     const id = useId()
     return (
         <section className="panel" aria-labelledby={`${id}-title`}>
@@ -134,4 +137,4 @@ export function TaskPicker({ client, taskId, onTaskChange }: TaskPickerProps): R
             </div>
         </section>
     )
-}
+})

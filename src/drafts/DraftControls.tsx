@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode, type RefObject } from 'react'
+import { memo, useEffect, type ReactNode, type RefObject } from 'react'
 
 import type { FieldModel, FormValues } from '../schema/fieldModel.ts'
 import type { DraftStore } from './draftStore.ts'
@@ -17,8 +17,11 @@ interface DraftAutosaverProps {
     startFrom?: FormValues | undefined
 }
 
-/** Listens to the form values on its own, so autosaving never re-renders the form, nor itself. */
-export function DraftAutosaver({
+/**
+ * Listens to the form values on its own, so autosaving never re-renders the form, nor itself.
+ * Memoised: the launcher re-renders whenever one of PostHog's answers lands; the autosaver need not.
+ */
+export const DraftAutosaver = memo(function DraftAutosaver({
     store,
     model,
     draftKey,
@@ -32,7 +35,7 @@ export function DraftAutosaver({
         if (autosaveRef) autosaveRef.current = autosave
     }, [autosave, autosaveRef])
     return null
-}
+})
 
 // Made on first use: the shell imports this module too, and a formatter costs time at load.
 let timeFormat: Intl.DateTimeFormat | undefined

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { memo, useId, type ReactNode } from 'react'
 
 import type { RecentRun } from './runHistory.ts'
 
@@ -9,8 +9,11 @@ interface RecentRunsProps {
 
 const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-/** Runs this browser started recently, to reopen their result; nothing secret is kept. */
-export function RecentRuns({ runs, onOpen }: RecentRunsProps): ReactNode {
+/**
+ * Runs this browser started recently, to reopen their result; nothing secret is kept.
+ * Memoised: the launcher re-renders whenever one of PostHog's answers lands; this list need not.
+ */
+export const RecentRuns = memo(function RecentRuns({ runs, onOpen }: RecentRunsProps): ReactNode {
     const id = useId()
     if (runs.length === 0) return null
     return (
@@ -39,4 +42,4 @@ export function RecentRuns({ runs, onOpen }: RecentRunsProps): ReactNode {
             </ul>
         </section>
     )
-}
+})

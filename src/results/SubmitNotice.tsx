@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 
 import type { ApiError } from '../api/ApiError.ts'
 import { Banner } from '../ui/Banner.tsx'
@@ -11,8 +11,11 @@ interface SubmitNoticeProps {
     onRetry: () => void
 }
 
-/** Why the last submit did not start a run, said above the submit button. */
-export function SubmitNotice({ blocker, error, onRetry }: SubmitNoticeProps): ReactNode {
+/**
+ * Why the last submit did not start a run, said above the submit button.
+ * Memoised: the launcher re-renders whenever one of PostHog's answers lands; this notice need not.
+ */
+export const SubmitNotice = memo(function SubmitNotice({ blocker, error, onRetry }: SubmitNoticeProps): ReactNode {
     return (
         <>
             {blocker === 'connect' ? (
@@ -31,4 +34,4 @@ export function SubmitNotice({ blocker, error, onRetry }: SubmitNoticeProps): Re
             {error ? <SubmitProblem error={error} onRetry={onRetry} /> : null}
         </>
     )
-}
+})
