@@ -40,6 +40,8 @@ interface BenchOptions {
     /** Only the connected scenario (for development); the full run does all three. */
     connectedOnly: boolean
     connectedRounds: number
+    /** Page loads of the connected scenario's typing while loading (its keys are pooled). */
+    typingLoads: number
     /** Only the run-activity scenario (for development). */
     activityOnly: boolean
     activityRounds: number
@@ -47,7 +49,7 @@ interface BenchOptions {
 
 const USAGE =
     'Usage: tsx bench/runBench.ts [--rounds N (7)] [--typing-rounds N (3)] [--chars N (500)] [--ready-loads N (4)] ' +
-    '[--skip-build] [--connected-only] [--connected-rounds N (3)] [--activity-only] [--activity-rounds N (4)]'
+    '[--skip-build] [--connected-only] [--connected-rounds N (3)] [--typing-loads N (6)] [--activity-only] [--activity-rounds N (4)]'
 
 function parseOptions(): BenchOptions {
     let values: {
@@ -58,6 +60,7 @@ function parseOptions(): BenchOptions {
         'skip-build': boolean
         'connected-only': boolean
         'connected-rounds': string
+        'typing-loads': string
         'activity-only': boolean
         'activity-rounds': string
     }
@@ -71,6 +74,7 @@ function parseOptions(): BenchOptions {
                 'skip-build': { type: 'boolean', default: false },
                 'connected-only': { type: 'boolean', default: false },
                 'connected-rounds': { type: 'string', default: '3' },
+                'typing-loads': { type: 'string', default: '6' },
                 'activity-only': { type: 'boolean', default: false },
                 'activity-rounds': { type: 'string', default: '4' },
             },
@@ -79,12 +83,13 @@ function parseOptions(): BenchOptions {
         console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
         process.exit(2)
     }
-    const [rounds, typingRounds, chars, readyLoads, connectedRounds, activityRounds] = [
+    const [rounds, typingRounds, chars, readyLoads, connectedRounds, typingLoads, activityRounds] = [
         values.rounds,
         values['typing-rounds'],
         values.chars,
         values['ready-loads'],
         values['connected-rounds'],
+        values['typing-loads'],
         values['activity-rounds'],
     ].map(Number)
     const atLeast = (min: number, value: number | undefined): value is number =>
@@ -95,6 +100,7 @@ function parseOptions(): BenchOptions {
         !atLeast(1, chars) ||
         !atLeast(0, readyLoads) ||
         !atLeast(1, connectedRounds) ||
+        !atLeast(1, typingLoads) ||
         !atLeast(1, activityRounds)
     ) {
         console.error(USAGE)
@@ -108,6 +114,7 @@ function parseOptions(): BenchOptions {
         skipBuild: values['skip-build'],
         connectedOnly: values['connected-only'],
         connectedRounds,
+        typingLoads,
         activityOnly: values['activity-only'],
         activityRounds,
     }
@@ -338,6 +345,7 @@ async function main(): Promise<void> {
             try {
                 const connected = await runConnectedScenario(browser, appDir, RESULTS_DIR, {
                     rounds: options.connectedRounds,
+                    typingLoads: options.typingLoads,
                     largeRounds: 1,
                 })
                 failed.push(...connected.failed)

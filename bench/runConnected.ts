@@ -34,6 +34,7 @@ const SENTENCE = 'find the race in the login test and make it deterministic; kee
 
 export interface ConnectedOptions {
     rounds: number
+    typingLoads: number
     largeRounds: number
 }
 
@@ -87,12 +88,12 @@ export async function runConnectedScenario(
         }
         const typingRtt = CONNECTED_RTTS[CONNECTED_RTTS.length - 1] ?? 0
         console.log(
-            `Typing while the pickers and schema load (${TYPING_KEYS} keys in each of ${options.rounds} page loads, ${typingRtt} ms RTT)…`
+            `Typing while the pickers and schema load (${TYPING_KEYS} keys in each of ${options.typingLoads} page loads, ${typingRtt} ms RTT)…`
         )
         const text = SENTENCE.repeat(2).slice(0, TYPING_KEYS)
         // One load's 60 keys put its p95 on the third-slowest key: the keys of every round are pooled instead.
         const typing: TypingWhileLoading = { beforeMs: [], loadingMs: [] }
-        for (let round = 0; round < options.rounds; round += 1) {
+        for (let load = 0; load < options.typingLoads; load += 1) {
             const result = await retryOnce('typing', () =>
                 measureTypingWhileLoading(browser, target, shapeFor(typingRtt), text)
             )
