@@ -1,10 +1,18 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import bundledSchemaDocument from '../contract/bundledSchemaDocument.json' with { type: 'json' }
 import { buildExtendedSchemaDocument, buildNewerSchemaDocument } from '../../fake-posthog/extendedSchemaDocument.ts'
 import { ApiError, type ApiErrorInfo } from '../api/ApiError.ts'
-import { BUNDLED_FIELD_MODEL } from '../schema/bundledFieldModel.ts'
+import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from '../schema/bundledFieldModel.ts'
+import { compileSchema } from '../schema/compileSchema.ts'
+import { keepSchemaWithReferences } from '../schema/keepSchemaWithReferences.ts'
 import { chooseFieldModel, fieldModelKey } from './chooseFieldModel.ts'
+
+// The real compiler, watched: a live document that is the bundled one must not reach it.
+vi.mock('../schema/compileSchema.ts', async (importOriginal) => {
+    const actual = await importOriginal<typeof import('../schema/compileSchema.ts')>()
+    return { ...actual, compileSchema: vi.fn(actual.compileSchema) }
+})
 
 function failure(info: ApiErrorInfo, status: number): ApiError {
     return new ApiError({ info, message: 'message for the connection panel', status })
@@ -48,6 +56,20 @@ describe('chooseFieldModel', () => {
         const choice = chooseFieldModel({ status: 'loaded', document })
         expect(choice).toMatchObject({ model: BUNDLED_FIELD_MODEL, source: 'live', settled: true })
         expect(fieldModelKey(choice.model)).toBe('bundled')
+    })
+
+    it('does not compile a live document that is the bundled one, as the app keeps it', () => {
+        vi.mocked(compileSchema).mockClear()
+        const kept = keepSchemaWithReferences(structuredClone(bundledSchemaDocument), RUN_SCHEMA_NAME)
+        expect(chooseFieldModel({ status: 'loaded', document: kept }).model).toBe(BUNDLED_FIELD_MODEL)
+        expect(compileSchema).not.toHaveBeenCalled()
+
+        // One changed description is another document: compiled, and still the bundled form if its fields agree.
+        const edited = structuredClone(kept) as { components: { schemas: Record<string, { description?: string }> } }
+        const run = edited.components.schemas[RUN_SCHEMA_NAME]
+        if (run) run.description = `${run.description ?? ''} (edited)`
+        expect(chooseFieldModel({ status: 'loaded', document: edited }).model).toBe(BUNDLED_FIELD_MODEL)
+        expect(compileSchema).toHaveBeenCalledTimes(1)
     })
 
     it('compiles each document once, so the model keeps its identity', () => {

@@ -1,7 +1,8 @@
 import type { ApiError } from '../api/ApiError.ts'
-import { BUNDLED_FIELD_MODEL, RUN_SCHEMA_NAME } from '../schema/bundledFieldModel.ts'
+import { BUNDLED_FIELD_MODEL, BUNDLED_SCHEMA_FINGERPRINT, RUN_SCHEMA_NAME } from '../schema/bundledFieldModel.ts'
 import { compileSchema, type CompileResult } from '../schema/compileSchema.ts'
 import type { FieldModel, SchemaProblem } from '../schema/fieldModel.ts'
+import { schemaFingerprint } from '../schema/schemaFingerprint.ts'
 import { lazyValue } from '../lib/lazyValue.ts'
 
 export type SchemaSource = 'bundled' | 'live'
@@ -33,6 +34,11 @@ const BUNDLED_FIELDS = lazyValue(() => JSON.stringify(BUNDLED_FIELD_MODEL.fields
 
 export function compileLiveDocument(document: object): CompileResult {
     let result = compiled.get(document)
+    if (!result && schemaFingerprint(document) === BUNDLED_SCHEMA_FINGERPRINT) {
+        // PostHog serves the schema the app bundles: its fields are compiled already, and a compile would hold up keys.
+        result = { ok: true, model: BUNDLED_FIELD_MODEL, problems: NO_PROBLEMS }
+        compiled.set(document, result)
+    }
     if (!result) {
         result = compileSchema(document, RUN_SCHEMA_NAME)
         // A live schema that says what the bundled one says keeps the form it has: no remount under the user's fingers.

@@ -1,4 +1,4 @@
-import { fields } from 'virtual:bundled-field-model'
+import { fields, fingerprint } from 'virtual:bundled-field-model'
 
 import type { FieldModel } from './fieldModel.ts'
 import { RUN_SCHEMA_NAME } from './runSchemaName.ts'
@@ -14,3 +14,6 @@ export const BUNDLED_FIELD_MODEL: FieldModel = {
     fields,
     byName: new Map(fields.map((field) => [field.name, field])),
 }
+
+/** The bundled run schema's fingerprint (schemaFingerprint): a live schema with the same one is the bundled schema. */
+export const BUNDLED_SCHEMA_FINGERPRINT: string = fingerprint
