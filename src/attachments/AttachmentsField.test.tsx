@@ -1,7 +1,7 @@
 // The fake PostHog is Node code and tsconfig.app.json has no node types.
 /// <reference types="node" />
 
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -72,8 +72,10 @@ describe('AttachmentsField', () => {
         })
         expect(await row('a.txt').findByText('Attached', {}, WAIT)).toBeVisible()
         expect(await row('b.csv').findByText('Attached', {}, WAIT)).toBeVisible()
-        expect(field.ids).toHaveLength(2)
-        expect(field.ids.map(stagedTaskOf)).toEqual([TASK, TASK])
+        // The ids are handed out in an effect after the render that says "Attached".
+        await waitFor(() => {
+            expect(field.ids.map(stagedTaskOf)).toEqual([TASK, TASK])
+        })
         expect(field.ids.map((id) => fake.state.stagedArtifacts.get(id)?.name)).toEqual(['a.txt', 'b.csv'])
         expect(screen.getByRole('status')).toHaveTextContent('2 of 2 files attached.')
     })
@@ -91,7 +93,9 @@ describe('AttachmentsField', () => {
         const { field, rerender } = renderField()
         await userEvent.upload(screen.getByLabelText('Add files'), new File(['notes'], 'notes.md'))
         expect(await row('notes.md').findByText('Attached', {}, WAIT)).toBeVisible()
-        expect(field.ids.map(stagedTaskOf)).toEqual([TASK])
+        await waitFor(() => {
+            expect(field.ids.map(stagedTaskOf)).toEqual([TASK])
+        })
 
         rerender({ taskId: OTHER_TASK })
         expect(row('notes.md').getByRole('alert')).toHaveTextContent(
@@ -101,13 +105,18 @@ describe('AttachmentsField', () => {
 
         await userEvent.click(row('notes.md').getByRole('button', { name: 'Retry notes.md' }))
         expect(await row('notes.md').findByText('Attached', {}, WAIT)).toBeVisible()
-        expect(field.ids.map(stagedTaskOf)).toEqual([OTHER_TASK])
+        await waitFor(() => {
+            expect(field.ids.map(stagedTaskOf)).toEqual([OTHER_TASK])
+        })
     })
 
     it('marks a file whose id PostHog reported missing and replaces the id after one click', async () => {
         const { field, rerender } = renderField()
         await userEvent.upload(screen.getByLabelText('Add files'), new File(['notes'], 'notes.md'))
         expect(await row('notes.md').findByText('Attached', {}, WAIT)).toBeVisible()
+        await waitFor(() => {
+            expect(field.ids).toHaveLength(1)
+        })
         const [oldId = ''] = field.ids
 
         rerender({ missingArtifacts: { id: 1, artifactIds: [oldId, 'typed-by-hand'] } })
@@ -116,7 +125,9 @@ describe('AttachmentsField', () => {
 
         await userEvent.click(row('notes.md').getByRole('button', { name: 'Upload again notes.md' }))
         expect(await row('notes.md').findByText('Attached', {}, WAIT)).toBeVisible()
-        expect(field.ids).toHaveLength(1)
+        await waitFor(() => {
+            expect(field.ids).toHaveLength(1)
+        })
         expect(field.ids[0]).not.toBe(oldId)
     })
 })
