@@ -33,6 +33,8 @@ describe('bundledFieldModelPlugin', () => {
     })
 
     it('compiles in the page on the dev server, so compiler edits show up at once', () => {
-        expect(loadVirtualModule('serve')).toContain("from '/src/schema/compileBundledFields.ts'")
+        const code = loadVirtualModule('serve')
+        expect(code).toContain("from '/src/schema/compileBundledFields.ts'")
+        expect(code).toContain('export const fingerprint = bundledSchemaFingerprint()')
     })
 })

@@ -207,7 +207,7 @@ function LauncherBody({
         [formRef]
     )
 
-    // Stable, so the memoised task picker and submit notice skip the launcher's renders.
+    // Stable, so the memoised task picker and submit notice skip the launcher's renders; "Continue this run" uses it too.
     const { taskChosen } = submission
     const onTaskChange = useCallback(
         (nextTaskId: string, nextTask: Task | undefined) => {
@@ -285,11 +285,7 @@ function LauncherBody({
                     allowMessages={config.runControls?.messages ?? true}
                     onContinue={(ended) => {
                         // The follow-up is a new run of the same task, started from the form like any other.
-                        if (ended.taskId !== taskId) {
-                            setTaskId(ended.taskId)
-                            setTask(undefined)
-                            submission.taskChosen()
-                        }
+                        if (ended.taskId !== taskId) onTaskChange(ended.taskId, undefined)
                         formRef.current?.setValues({ [FIELD.resumeFromRunId]: ended.runId })
                         formRef.current?.focus(FIELD.message)
                     }}
