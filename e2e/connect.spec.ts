@@ -99,6 +99,43 @@ test.describe('connecting to a PostHog project', () => {
         await expect(connectionAlert(page)).toContainText('add task:read')
     })
 
+    test('typing on without a pause while connecting holds the answers a second at most, never until typing stops', async ({
+        page,
+        fake,
+    }) => {
+        await openConnection(page)
+        await page.getByRole('radio', { name: /Self-hosted/ }).check()
+        await page.getByLabel('PostHog address').fill(fake.origin)
+        await page.getByLabel('Project ID').fill('1')
+        await page.getByLabel('Personal API key').fill(DEMO_KEYS.full)
+        // When "Connected to" first shows, by the page's clock.
+        await page.evaluate(() => {
+            const observer = new MutationObserver(() => {
+                if (!document.body.textContent.includes('Connected to')) return
+                document.body.dataset['connectedAt'] = String(performance.now())
+                observer.disconnect()
+            })
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true })
+        })
+        // The answers land 800 ms after the check (a preflight, then the request), in the middle of the typing.
+        const cdp = await page.context().newCDPSession(page)
+        await cdp.send('Network.emulateNetworkConditions', {
+            offline: false,
+            latency: 400,
+            downloadThroughput: -1,
+            uploadThroughput: -1,
+        })
+        await page.getByRole('button', { name: 'Check connection' }).click()
+        // Keys about 15 ms apart for four seconds: never the pause the answers otherwise wait for.
+        await page
+            .getByLabel(/^Pending user message/)
+            .pressSequentially('fix the flaky login test '.repeat(10), { delay: 10 })
+        const typingEndedAt = await page.evaluate(() => performance.now())
+        const connectedAt = Number(await page.evaluate(() => document.body.dataset['connectedAt']))
+        expect(connectedAt).toBeLessThan(typingEndedAt - 250)
+        await expect(page.getByRole('radio', { name: /#1 Fix flaky login test/ })).toBeVisible()
+    })
+
     test('a key limited to another project says so', async ({ page, fake }) => {
         await connect(page, fake, { apiKey: DEMO_KEYS.otherProject, expectConnected: false })
         await expect(connectionAlert(page)).toContainText('This API key is not allowed to access project 1.')

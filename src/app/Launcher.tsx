@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 
+import { holdAnswersWhileTyping } from '../api/holdAnswersWhileTyping.ts'
 import type { Task, TaskRun } from '../api/postHogSchemas.ts'
 import { modelsQueryOptions } from '../api/modelsQueryOptions.ts'
 import { prefetchConnected } from '../api/prefetchConnected.ts'
@@ -72,6 +73,7 @@ const NO_SLOTS: ReadonlySet<string> = new Set()
  * connection, task, pickers, live schema, submit, result, drafts, sharing and embedding.
  */
 export const Launcher = memo(function Launcher({ queryClient, ...props }: LauncherProps): ReactNode {
+    useEffect(() => holdAnswersWhileTyping(window), [])
     return (
         <QueryClientProvider client={queryClient ?? DEFAULT_QUERY_CLIENT}>
             <LauncherBody {...props} />
