@@ -91,6 +91,28 @@ describe('createTypingGate', () => {
         expect(later).toHaveBeenCalledTimes(1)
     })
 
+    it('runs the rest of the held callbacks when one throws, and throws its error again on its own', async () => {
+        const gate = createTypingGate({ quietMs: 50, maxWaitMs: 1000 })
+        const after = vi.fn()
+        const rethrown = new Promise<unknown>((resolve) => {
+            vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((task) => {
+                try {
+                    task()
+                } catch (error) {
+                    resolve(error)
+                }
+            })
+        })
+        gate.schedule(() => {
+            throw new Error('a subscriber broke')
+        })
+        gate.schedule(after)
+        vi.advanceTimersByTime(0)
+        expect(after).toHaveBeenCalledTimes(1)
+        await expect(rethrown).resolves.toEqual(new Error('a subscriber broke'))
+        vi.restoreAllMocks()
+    })
+
     it('arms one timer per pause check, not one per key or callback', () => {
         const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout')
         const gate = createTypingGate({ quietMs: 50, maxWaitMs: 1000 })

@@ -19,6 +19,17 @@ export interface TypingGateOptions {
     now?: () => number
 }
 
+/** One callback that throws must not cost the others their turn: its error is thrown again on its own. */
+function runAlone(callback: () => void): void {
+    try {
+        callback()
+    } catch (error) {
+        queueMicrotask(() => {
+            throw error
+        })
+    }
+}
+
 export function createTypingGate({ quietMs, maxWaitMs, now = Date.now }: TypingGateOptions): TypingGate {
     let lastKeyAt = Number.NEGATIVE_INFINITY
     let waiting: (() => void)[] = []
@@ -38,7 +49,7 @@ export function createTypingGate({ quietMs, maxWaitMs, now = Date.now }: TypingG
         armed = false
         const due = waiting
         waiting = []
-        for (const callback of due) callback()
+        for (const callback of due) runAlone(callback)
     }
     return {
         keyTyped: () => {
