@@ -103,11 +103,6 @@ test.describe('connecting to a PostHog project', () => {
         page,
         fake,
     }) => {
-        await openConnection(page)
-        await page.getByRole('radio', { name: /Self-hosted/ }).check()
-        await page.getByLabel('PostHog address').fill(fake.origin)
-        await page.getByLabel('Project ID').fill('1')
-        await page.getByLabel('Personal API key').fill(DEMO_KEYS.full)
         // When "Connected to" first shows, by the page's clock.
         await page.evaluate(() => {
             const observer = new MutationObserver(() => {
@@ -125,7 +120,7 @@ test.describe('connecting to a PostHog project', () => {
             downloadThroughput: -1,
             uploadThroughput: -1,
         })
-        await page.getByRole('button', { name: 'Check connection' }).click()
+        await connect(page, fake, { expectConnected: false })
         // Keys about 15 ms apart for four seconds: never the pause the answers otherwise wait for.
         await page
             .getByLabel(/^Pending user message/)

@@ -26,20 +26,30 @@ function control(label: string): Element {
     return element
 }
 
+function keyDown(label: string): void {
+    control(label).dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }))
+}
+
 /** Keys 16 ms apart, as fast as frames, for `durationMs`. */
 function typeInto(label: string, durationMs: number): void {
     for (let elapsed = 0; elapsed < durationMs; elapsed += 16) {
-        control(label).dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }))
+        keyDown(label)
         vi.advanceTimersByTime(16)
     }
 }
 
+/** Installs the hold (removed after the test) and schedules one notification, after a first key into `label`. */
+function notifyWhileTyping(label?: string) {
+    uninstall = holdAnswersWhileTyping(window, Date.now)
+    const notified = vi.fn()
+    if (label) keyDown(label)
+    notifyManager.schedule(notified)
+    return notified
+}
+
 describe('holdAnswersWhileTyping', () => {
     it("holds react-query's notifications while the user types fast in a text field, and lets them out at the pause", () => {
-        uninstall = holdAnswersWhileTyping(window, Date.now)
-        const notified = vi.fn()
-        control('Message').dispatchEvent(new KeyboardEvent('keydown', { key: 'f', bubbles: true }))
-        notifyManager.schedule(notified)
+        const notified = notifyWhileTyping('Message')
         typeInto('Message', 320)
         expect(notified).not.toHaveBeenCalled()
         vi.advanceTimersByTime(50)
@@ -47,18 +57,13 @@ describe('holdAnswersWhileTyping', () => {
     })
 
     it('counts text inputs as typing', () => {
-        uninstall = holdAnswersWhileTyping(window, Date.now)
-        const notified = vi.fn()
-        control('Repository').dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true }))
-        notifyManager.schedule(notified)
+        const notified = notifyWhileTyping('Repository')
         typeInto('Repository', 160)
         expect(notified).not.toHaveBeenCalled()
     })
 
     it('lets answers out at once when the keys go to a search box (its results are what the user waits for) or a checkbox', () => {
-        uninstall = holdAnswersWhileTyping(window, Date.now)
-        const notified = vi.fn()
-        notifyManager.schedule(notified)
+        const notified = notifyWhileTyping()
         typeInto('Search tasks', 32)
         expect(notified).toHaveBeenCalledTimes(1)
         notifyManager.schedule(notified)
@@ -67,10 +72,7 @@ describe('holdAnswersWhileTyping', () => {
     })
 
     it('holds nothing past a second, however long the keys go on', () => {
-        uninstall = holdAnswersWhileTyping(window, Date.now)
-        const notified = vi.fn()
-        control('Message').dispatchEvent(new KeyboardEvent('keydown', { key: 'f', bubbles: true }))
-        notifyManager.schedule(notified)
+        const notified = notifyWhileTyping('Message')
         typeInto('Message', 990)
         expect(notified).not.toHaveBeenCalled()
         typeInto('Message', 16)
@@ -80,7 +82,7 @@ describe('holdAnswersWhileTyping', () => {
     it("puts react-query's own scheduling back when uninstalled", () => {
         holdAnswersWhileTyping(window, Date.now)()
         const notified = vi.fn()
-        control('Message').dispatchEvent(new KeyboardEvent('keydown', { key: 'f', bubbles: true }))
+        keyDown('Message')
         notifyManager.schedule(notified)
         typeInto('Message', 32)
         expect(notified).toHaveBeenCalledTimes(1)
