@@ -79,7 +79,7 @@ describe('holdAnswersWhileTyping', () => {
         expect(notified).toHaveBeenCalledTimes(1)
     })
 
-    it("puts react-query's own scheduling back when uninstalled", () => {
+    it('stops holding answers once uninstalled', () => {
         holdAnswersWhileTyping(window, Date.now)()
         const notified = vi.fn()
         keyDown('Message')
