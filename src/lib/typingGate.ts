@@ -33,8 +33,8 @@ function runAlone(callback: () => void): void {
 export function createTypingGate({ quietMs, maxWaitMs, now = Date.now }: TypingGateOptions): TypingGate {
     let lastKeyAt = Number.NEGATIVE_INFINITY
     let waiting: (() => void)[] = []
+    // Set when the first callback of a batch comes in; a timer is armed exactly while callbacks wait.
     let oldestAt = 0
-    let armed = false
 
     const delayLeft = (): number => {
         const at = now()
@@ -46,7 +46,6 @@ export function createTypingGate({ quietMs, maxWaitMs, now = Date.now }: TypingG
             setTimeout(check, delay)
             return
         }
-        armed = false
         const due = waiting
         waiting = []
         for (const callback of due) runAlone(callback)
@@ -57,8 +56,7 @@ export function createTypingGate({ quietMs, maxWaitMs, now = Date.now }: TypingG
         },
         schedule: (callback) => {
             waiting.push(callback)
-            if (armed) return
-            armed = true
+            if (waiting.length > 1) return
             oldestAt = now()
             setTimeout(check, delayLeft())
         },
